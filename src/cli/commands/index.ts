@@ -1,0 +1,4 @@
+/** The command map. One file per command; the order here is the order in `--help`. */
+import type { Command } from '../command.js';
+
+export const COMMANDS: Command[] = [];

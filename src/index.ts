@@ -1,0 +1,3 @@
+export * from './core/errors.js';
+export * from './core/types.js';
+export * from './config/suite-schema.js';

@@ -1,0 +1,117 @@
+/**
+ * What scoring derives from a run record. Reporters, exporters and the gate read these shapes;
+ * add fields freely, rename none without updating every reader.
+ */
+
+export interface Interval {
+  low: number;
+  high: number;
+}
+
+export interface RateEstimate {
+  /** Successes (or failures, for failure rates) and trials. */
+  k: number;
+  n: number;
+  rate: number;
+  /** 95% interval (Wilson for pass rates, Clopper–Pearson for safety failure rates). */
+  interval: Interval;
+}
+
+export interface LatencySummary {
+  n: number;
+  p50: number;
+  p95: number;
+  p99: number;
+  mean: number;
+  /** Bootstrap 95% intervals, when computed. */
+  p50_interval?: Interval;
+  p95_interval?: Interval;
+  p99_interval?: Interval;
+}
+
+export interface Scorecard {
+  candidate_id: string;
+  attempts: number;
+  /** Attempts that produced an answer (status ok). */
+  answered: number;
+  pass: RateEstimate;
+  pass_by_tag: Record<string, RateEstimate>;
+  pass_by_validator: Record<string, RateEstimate>;
+  error_rate: RateEstimate;
+  errors_by_kind: Record<string, number>;
+  /** Share of requests that got an answer before retries (first try) and after. */
+  availability: { first_try: number; after_retries: number };
+  safety_failure?: RateEstimate;
+  latency_ms: LatencySummary | null;
+  ttft_ms: LatencySummary | null;
+  cost_usd_total: number;
+  cost_per_1k_requests_usd: number;
+  /** Mean cost per request / pass rate; null when nothing passed. */
+  cost_per_pass_usd: number | null;
+  /** Attempts whose request could not be sent as asked, by warning param. */
+  warnings_by_param: Record<string, number>;
+  /** With repeat > 1: share of cases whose verdict flipped across repeats. */
+  flip_rate?: number;
+  simulated: boolean;
+}
+
+export type QualificationStatus = 'qualified' | 'worse' | 'not_enough_evidence' | 'disqualified' | 'primary';
+
+export interface PairedComparison {
+  /** a both pass, b primary passes / candidate fails, c primary fails / candidate passes, d both fail. */
+  a: number;
+  b: number;
+  c: number;
+  d: number;
+  n: number;
+  difference: number;
+  /** One-sided 95% lower bound of candidate − primary. */
+  lower_bound: number;
+  interval: Interval;
+  mid_p: number;
+  method: string;
+  /** Cases that would settle a "not enough evidence" verdict. */
+  cases_needed?: number;
+}
+
+export interface Qualification {
+  candidate_id: string;
+  status: QualificationStatus;
+  qualified: boolean;
+  /** Plain words and numbers, one line each. */
+  reasons: string[];
+  paired?: PairedComparison;
+  strata?: Array<{ tag: string; paired: PairedComparison; adjusted_p: number; failed: boolean }>;
+}
+
+export interface RankedEntry {
+  position: number;
+  candidate_id: string;
+  qualified: boolean;
+  status: QualificationStatus;
+  reasons: string[];
+}
+
+export interface ChainPrediction {
+  members: string[];
+  success_rate: number;
+  availability_independent: number;
+  availability: number;
+  shared_dependencies: Array<{ members: string[]; tag: string; value: string; beta: number }>;
+  latency_ms: { p50: number; p95: number; p99: number };
+  cost_per_1k_requests_usd: number;
+}
+
+export interface RunSummary {
+  scorecards: Scorecard[];
+  qualification: Qualification[];
+  /** Every candidate in order: qualified ones first (the proposed chain), then the rest. */
+  ranking: RankedEntry[];
+  /** Qualified candidate ids in chain order, primary first. */
+  proposed_chain: string[];
+  chain_prediction?: ChainPrediction;
+  baseline_prediction?: ChainPrediction;
+  /** Minimum detectable difference of this run, in rate units. */
+  mde?: number;
+  warnings: string[];
+}

@@ -1,3 +1,4 @@
 export * from './core/errors.js';
 export * from './core/types.js';
 export * from './config/suite-schema.js';
+export * from './validators/index.js';

@@ -2,3 +2,4 @@ export * from './core/errors.js';
 export * from './core/types.js';
 export * from './config/suite-schema.js';
 export * from './providers/index.js';
+export * from './validators/index.js';

@@ -4,6 +4,7 @@
  */
 import type { CandidateConfig, ProviderKind, WireProtocol } from '../config/suite-schema.js';
 import type { ProviderAdapter } from './adapter.js';
+import { createAnthropicAdapter } from './anthropic/anthropic-adapter.js';
 import { createOpenAIAdapter } from './openai/openai-adapter.js';
 import { COMPATIBLE_PRESETS } from './presets/index.js';
 
@@ -11,7 +12,7 @@ type RealProvider = Exclude<ProviderKind, 'simulated'>;
 
 const ADAPTER_FACTORIES: Readonly<Record<RealProvider, () => ProviderAdapter>> = {
   openai: () => createOpenAIAdapter(),
-  anthropic: () => unsupportedYet('anthropic'),
+  anthropic: () => createAnthropicAdapter(),
   gemini: () => unsupportedYet('gemini'),
   deepseek: () => createOpenAIAdapter(COMPATIBLE_PRESETS.deepseek),
   mistral: () => createOpenAIAdapter(COMPATIBLE_PRESETS.mistral),

@@ -103,6 +103,10 @@ function lowerCaseKeys(headers: Record<string, string>): Record<string, string> 
   return Object.fromEntries(Object.entries(headers).map(([name, value]) => [name.toLowerCase(), value]));
 }
 
-function joinUrl(baseUrl: string, path: string): string {
-  return `${baseUrl.replace(/\/+$/, '')}${path}`;
+/** The path goes before a base URL's query (Azure-style `...?api-version=...`), queries merged. */
+export function joinUrl(baseUrl: string, path: string): string {
+  const [base = '', baseQuery] = baseUrl.split('?', 2);
+  const [pathOnly = '', pathQuery] = path.split('?', 2);
+  const query = [baseQuery, pathQuery].filter((part) => part !== undefined && part !== '').join('&');
+  return `${base.replace(/\/+$/, '')}${pathOnly}${query ? `?${query}` : ''}`;
 }

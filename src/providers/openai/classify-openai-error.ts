@@ -62,6 +62,9 @@ export function readOpenAIErrorBody(body: unknown): OpenAIErrorFields {
   const error = (typeof root.error === 'object' && root.error !== null ? root.error : root) as Record<string, unknown>;
   const out: OpenAIErrorFields = {};
   if (typeof error.message === 'string') out.message = error.message;
+  // OpenRouter relays the upstream provider's own error as text in metadata.raw.
+  const raw = (error.metadata as { raw?: unknown } | undefined)?.raw;
+  if (typeof raw === 'string' && raw !== '') out.message = `${out.message ?? 'provider error'}: ${raw}`;
   if (typeof error.code === 'string' && error.code !== '') out.code = error.code;
   if (typeof error.code === 'number') out.numericCode = error.code;
   if (typeof error.type === 'string' && error.type !== '' && error.type !== 'error') out.type = error.type;

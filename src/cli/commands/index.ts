@@ -3,3 +3,5 @@ import type { Command } from '../command.js';
 import { simCommand } from './sim.js';
 
 export const COMMANDS: Command[] = [simCommand];
+import { scoreCommand } from './score.js';
+export const COMMANDS: Command[] = [scoreCommand];

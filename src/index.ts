@@ -1,3 +1,11 @@
 export * from './core/errors.js';
 export * from './core/types.js';
 export * from './config/suite-schema.js';
+export { readRunRecord, readAttempts, collectAttempts } from './record/read-run.js';
+export { REPORTERS, REPORT_FORMATS, isReportFormat } from './reporters/index.js';
+export type { ReportFormat, Reporter, ReporterOptions, AttemptSource, GateOutcome, GateRuleOutcome } from './reporters/index.js';
+export { writeDerivedFiles, writeFileAtomic } from './reporters/write-derived-files.js';
+export { exportChain } from './chain/export-chain.js';
+export { EXPORTERS, EXPORT_FORMAT_NAMES } from './chain/exporters/index.js';
+export type { ChainExport, ExportOptions, ExportFormat } from './chain/exporters/index.js';
+export { fillPortkeyKeys } from './chain/exporters/portkey.js';

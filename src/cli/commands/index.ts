@@ -5,3 +5,8 @@ import { simCommand } from './sim.js';
 export const COMMANDS: Command[] = [simCommand];
 import { scoreCommand } from './score.js';
 export const COMMANDS: Command[] = [scoreCommand];
+import { exportCommand } from './export.js';
+import { gateCommand } from './gate.js';
+import { initCommand } from './init.js';
+import { reportCommand } from './report.js';
+export const COMMANDS: Command[] = [reportCommand, gateCommand, exportCommand, initCommand];

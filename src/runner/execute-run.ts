@@ -30,6 +30,7 @@ export async function executeRun(options: ExecuteRunOptions): Promise<RunOutcome
   const estimateTokens = options.estimateTokens ?? createCaseTokenEstimator(await loadTokenCounter());
   const windowJobs = Math.max(1, options.lookaheadCases ?? 256) * repeat;
   const fallbackMaxOutput = options.defaultMaxOutputTokens ?? 4096;
+  const maxFinishing = Math.max(64, concurrency * 4);
   const lanes = createLanes(options, concurrency, clock.now());
   const stats: RunStats = createRunStats(clock.now(), options.totalAttempts);
   const interrupt = new AbortController();
@@ -66,11 +67,16 @@ export async function executeRun(options: ExecuteRunOptions): Promise<RunOutcome
   };
 
   const finishAttempt = async (attempt: Attempt, testCase: Case, cacheKey: string | undefined) => {
-    await validateAttempt(attempt, testCase, validators);
-    await options.sink.append(attempt);
-    if (options.cache && cacheKey && !attempt.cached) {
-      const outcome = toCachedOutcome(attempt);
-      if (isCacheableOutcome(outcome)) await options.cache.set(cacheKey, outcome);
+    stats.finishing += 1;
+    try {
+      await validateAttempt(attempt, testCase, validators);
+      await options.sink.append(attempt);
+      if (options.cache && cacheKey && !attempt.cached) {
+        const outcome = toCachedOutcome(attempt);
+        if (isCacheableOutcome(outcome)) await options.cache.set(cacheKey, outcome);
+      }
+    } finally {
+      stats.finishing -= 1;
     }
     stats.written += 1;
     if (attempt.status === 'error' && attempt.error) stats.errorsByKind[attempt.error.kind] = (stats.errorsByKind[attempt.error.kind] ?? 0) + 1;
@@ -93,6 +99,8 @@ export async function executeRun(options: ExecuteRunOptions): Promise<RunOutcome
           const hit = await options.cache.get(job.cacheKey);
           if (hit) {
             stats.cacheHits += 1;
+            // Cache hits finish without a call: wait for the log when it falls behind.
+            while (stats.finishing >= maxFinishing && !fatal) await waitForWake(Number.POSITIVE_INFINITY);
             track(finishAttempt(fromCachedOutcome(hit, testCase.id, lane.id, index), testCase, job.cacheKey));
             continue;
           }
@@ -195,7 +203,8 @@ export async function executeRun(options: ExecuteRunOptions): Promise<RunOutcome
       continue;
     }
     let waitMs = Number.POSITIVE_INFINITY;
-    if (stats.inFlight < concurrency) {
+    // Backpressure: answers waiting for validation or the log hold memory, so calls wait for them.
+    if (stats.inFlight < concurrency && stats.finishing < maxFinishing) {
       const now = clock.now();
       const pick = pickRunnableJob(lanes, roundRobin, now);
       if (pick.job) {

@@ -8,3 +8,4 @@ export { loadTokenCounter, countRequestTokens, createCaseTokenEstimator, type Co
 export { toEndpointKey } from './endpoint-key.js';
 export { computeRetryDelayMs, DEFAULT_BACKOFF, type BackoffPolicy } from './backoff.js';
 export { SYSTEM_CLOCK } from './clock.js';
+export { createProgressReporter, formatProgressLine, formatDuration, type ProgressMode, type ProgressReporter, type ProgressReporterOptions } from './progress-reporter.js';

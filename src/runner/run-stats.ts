@@ -12,6 +12,8 @@ export interface RunStats {
   cacheHits: number;
   inFlight: number;
   inFlightWorstUsd: number;
+  /** Attempts being validated, written or cached. */
+  finishing: number;
   spentUsd: number;
   unfinished: number;
   errorsByKind: Partial<Record<ErrorKind, number>>;
@@ -29,6 +31,7 @@ export function createRunStats(now: number, total: number | undefined): RunStats
     cacheHits: 0,
     inFlight: 0,
     inFlightWorstUsd: 0,
+    finishing: 0,
     spentUsd: 0,
     unfinished: 0,
     errorsByKind: {},

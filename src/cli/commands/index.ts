@@ -10,3 +10,5 @@ import { gateCommand } from './gate.js';
 import { initCommand } from './init.js';
 import { reportCommand } from './report.js';
 export const COMMANDS: Command[] = [reportCommand, gateCommand, exportCommand, initCommand];
+import { mergeCommand } from './merge.js';
+export const COMMANDS: Command[] = [mergeCommand];

@@ -122,12 +122,19 @@ export async function runSuite(options: RunSuiteOptions): Promise<RunSuiteResult
   return { runDir, record, outcome, exitCode: exitCodeFor(record, outcome) };
 }
 
-/** DESIGN.md §6: 3 interrupted (resumable), 1 a gate failed (budget, a baseline member not qualified), else 0. */
+/**
+ * DESIGN.md §6: 3 when interrupted (resumable); 1 when the budget stopped the run or a member of
+ * the production chain (`baseline_chain`) is shown worse than the primary or breaks a hard rule;
+ * else 0. "Not enough evidence" is not a failure of the run: the report says how many cases
+ * would settle it, and `chainproof gate` is the strict check for CI.
+ */
 export function exitCodeFor(record: RunRecordFile, outcome: Pick<RunOutcome, 'stoppedReason'>): number {
   if (outcome.stoppedReason === 'interrupted') return 3;
   if (outcome.stoppedReason === 'budget') return 1;
-  const qualified = new Set(record.summary.qualification.filter((entry) => entry.qualified).map((entry) => entry.candidate_id));
-  if (record.baseline_chain?.some((id) => !qualified.has(id))) return 1;
+  const failing = new Set(
+    record.summary.qualification.filter((entry) => entry.status === 'worse' || entry.status === 'disqualified').map((entry) => entry.candidate_id),
+  );
+  if (record.baseline_chain?.some((id) => failing.has(id))) return 1;
   return 0;
 }
 

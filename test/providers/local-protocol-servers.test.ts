@@ -80,7 +80,7 @@ const request: CanonicalRequest = { messages: [{ role: 'system', content: 'Be ki
 
 function candidateFor(provider: Exclude<ProviderKind, 'simulated'>, extra: Partial<CandidateConfig> = {}): CandidateConfig {
   const model = provider === 'anthropic' ? 'claude-sonnet-4-5' : provider === 'gemini' ? 'gemini-2.0-flash' : 'gpt-4o';
-  return { id: provider, provider, model, base_url: `${server.url}/${provider}/v1`, ...(provider === 'openai-compatible' ? { api_key_env: 'LOCAL_KEY' } : {}), ...extra };
+  return { id: provider, provider, model, base_url: provider === 'anthropic' || provider === 'gemini' ? `${server.url}/${provider}` : `${server.url}/${provider}/v1`, ...(provider === 'openai-compatible' ? { api_key_env: 'LOCAL_KEY' } : {}), ...extra };
 }
 
 function envFor(provider: Exclude<ProviderKind, 'simulated'>): Record<string, string> {

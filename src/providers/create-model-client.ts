@@ -8,7 +8,7 @@ import type { CandidateConfig } from '../config/suite-schema.js';
 import type { CanonicalRequest } from '../core/types.js';
 import type { ProviderAdapter } from './adapter.js';
 import { apiKeyEnvFor } from './api-keys.js';
-import { applyCandidateOverrides } from './apply-candidate-overrides.js';
+import { applyCandidateOverrides } from '../prompts/apply-candidate-overrides.js';
 import { executeCall } from './engine/execute-call.js';
 import { readRateLimit } from './http/read-rate-limit.js';
 import { sendHttpRequest, type SendHttpRequest } from './http/send-http-request.js';

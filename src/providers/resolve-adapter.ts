@@ -38,3 +38,8 @@ export function resolveAdapter(candidate: CandidateConfig): ProviderAdapter {
   }
   return ADAPTER_FACTORIES[candidate.provider]();
 }
+
+/** Where each provider is reached when the candidate gives no base_url (exporters may want it). */
+export const PROVIDER_DEFAULT_BASE_URLS: Readonly<Record<RealProvider, string>> = Object.fromEntries(
+  (Object.keys(ADAPTER_FACTORIES) as RealProvider[]).map((provider) => [provider, ADAPTER_FACTORIES[provider]().defaultBaseUrl]),
+) as Record<RealProvider, string>;

@@ -28,7 +28,7 @@ describe('toRequest (Anthropic)', () => {
       },
       context,
     );
-    expect(wire.path).toBe('/messages');
+    expect(wire.path).toBe('/v1/messages');
     expect(wire.headers).toEqual({ 'anthropic-version': '2023-06-01' });
     expect(wire.body).toEqual({
       model: 'claude-haiku-4-5',

@@ -37,7 +37,7 @@ describe('toRequest (Gemini)', () => {
       },
       { ...context, stream: true },
     );
-    expect(wire.path).toBe('/models/gemini-2.5-flash:streamGenerateContent?alt=sse');
+    expect(wire.path).toBe('/v1beta/models/gemini-2.5-flash:streamGenerateContent?alt=sse');
     expect(wire.body).toEqual({
       contents: [
         { role: 'user', parts: [{ text: 'Weather in Paris?' }] },
@@ -61,7 +61,7 @@ describe('toRequest (Gemini)', () => {
 
   it('warns about what it cannot send', () => {
     const wire = adapter.toRequest({ messages: [{ role: 'user', content: 'x' }], logit_bias: { 1: 1 }, temperature: 3, reasoning_effort: 'low', custom_flag: true }, context);
-    expect(wire.path).toBe('/models/gemini-2.5-flash:generateContent');
+    expect(wire.path).toBe('/v1beta/models/gemini-2.5-flash:generateContent');
     expect(wire.warnings.map((warning) => `${warning.type}:${warning.param}`)).toEqual([
       'unsupported:logit_bias',
       'clamped:temperature',

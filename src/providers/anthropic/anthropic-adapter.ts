@@ -1,4 +1,4 @@
-/** The Anthropic Messages adapter (`POST {base}/messages`, base `https://api.anthropic.com/v1`). */
+/** The Anthropic Messages adapter (`POST {base}/v1/messages`, base `https://api.anthropic.com`, as in Anthropic's SDKs). */
 import type { ProviderAdapter } from '../adapter.js';
 import { classifyAnthropicError } from './classify-anthropic-error.js';
 import { fromAnthropicResponse } from './from-anthropic-response.js';
@@ -8,7 +8,7 @@ import { toAnthropicRequest } from './to-anthropic-request.js';
 export function createAnthropicAdapter(): ProviderAdapter {
   return {
     name: 'anthropic',
-    defaultBaseUrl: 'https://api.anthropic.com/v1',
+    defaultBaseUrl: 'https://api.anthropic.com',
     toRequest: toAnthropicRequest,
     authHeaders: (apiKey) => ({ 'x-api-key': apiKey }),
     isErrorBody: (body) => typeof body === 'object' && body !== null && (body as { type?: unknown }).type === 'error',

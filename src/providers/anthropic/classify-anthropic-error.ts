@@ -7,6 +7,7 @@ import type { ErrorKind, ProviderErrorInfo } from '../../core/errors.js';
 import type { HttpFailure } from '../adapter.js';
 import { buildErrorInfo, describeFailure, kindFromStatus } from '../engine/classify-status.js';
 
+/** `api_error` is generic (sent with 500 and 503), so the status decides it. */
 const KIND_BY_TYPE: Readonly<Record<string, ErrorKind>> = {
   invalid_request_error: 'bad_request',
   authentication_error: 'auth',
@@ -15,7 +16,6 @@ const KIND_BY_TYPE: Readonly<Record<string, ErrorKind>> = {
   not_found_error: 'bad_request',
   request_too_large: 'bad_request',
   rate_limit_error: 'rate_limited',
-  api_error: 'server_error',
   overloaded_error: 'overloaded',
   timeout_error: 'timeout',
 };

@@ -32,7 +32,7 @@ export function toAnthropicRequest(request: CanonicalRequest, context: AdapterCo
   if (request.reasoning_effort !== undefined) applyThinking(body, request.reasoning_effort, warn);
   if (system !== undefined) body.system = system;
   if (context.stream) body.stream = true;
-  return { path: '/messages', body, headers: { 'anthropic-version': '2023-06-01' }, warnings };
+  return { path: '/v1/messages', body, headers: { 'anthropic-version': '2023-06-01' }, warnings };
 }
 
 /** json_schema without other tools → a forced tool; otherwise an instruction in the system prompt. */

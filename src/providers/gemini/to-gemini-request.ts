@@ -26,7 +26,7 @@ export function toGeminiRequest(request: CanonicalRequest, context: AdapterConte
   }
   if (request.reasoning_effort !== undefined) applyThinking(body, request.reasoning_effort, warn);
   const model = context.model.replace(/^models\//, '');
-  const path = context.stream ? `/models/${model}:streamGenerateContent?alt=sse` : `/models/${model}:generateContent`;
+  const path = context.stream ? `/v1beta/models/${model}:streamGenerateContent?alt=sse` : `/v1beta/models/${model}:generateContent`;
   return { path, body, warnings };
 }
 

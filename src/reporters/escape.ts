@@ -1,0 +1,42 @@
+/**
+ * Escaping for every place model output (or anything from a dataset) is shown. Model output is
+ * data: it must never become markup, script, a link or a table column.
+ */
+
+const HTML_ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
+
+export function escapeHtml(text: string): string {
+  return text.replace(/[&<>"']/g, (char) => HTML_ESCAPES[char]!);
+}
+
+/**
+ * For a markdown table cell on GitHub: HTML-escaped (GitHub renders inline HTML), markdown
+ * punctuation neutralised, `|` escaped so it cannot open a column, newlines flattened.
+ */
+export function escapeMarkdownCell(text: string): string {
+  return escapeHtml(text)
+    .replace(/\r?\n|\r/g, ' ')
+    .replace(/([\\`*_{}[\]()#+!|~])/g, '\\$1')
+    .replace(/@/g, '&#64;');
+}
+
+/** JSON for a `<script type="application/json">` block: nothing in it can close the element. */
+export function toScriptJson(value: unknown): string {
+  return JSON.stringify(value)
+    .replace(/</g, '\\u003c')
+    .replace(/>/g, '\\u003e')
+    .replace(/&/g, '\\u0026')
+    .replace(/\u2028/g, '\\u2028')
+    .replace(/\u2029/g, '\\u2029');
+}
+
+/** XML 1.0 forbids most control characters even when escaped; model output may contain them. */
+export function escapeXml(text: string): string {
+  return escapeHtml(text.replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g, '\uFFFD').replace(/[\uD800-\uDFFF]/g, (char, offset: number, whole: string) => {
+    const code = char.charCodeAt(0);
+    const next = whole.charCodeAt(offset + 1);
+    const previous = whole.charCodeAt(offset - 1);
+    const paired = code <= 0xdbff ? next >= 0xdc00 && next <= 0xdfff : previous >= 0xd800 && previous <= 0xdbff;
+    return paired ? char : '\uFFFD';
+  }));
+}

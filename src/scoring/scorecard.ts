@@ -74,7 +74,7 @@ export function buildScorecard(context: ScoringContext, candidateId: string): Sc
     // Mean cost per request / pass rate over all requests = total cost / passing answers.
     cost_per_pass_usd: pass.k > 0 ? costTotal / pass.k : null,
     warnings_by_param: warningsByParam,
-    simulated: columns.simulated || context.manifest.simulated,
+    simulated: columns.simulated || context.manifest.simulated || context.manifest.candidates.some((candidate) => candidate.id === candidateId && candidate.simulated),
   };
   if (safetyChecked > 0) {
     card.safety_failure = { k: safetyFailures, n: safetyChecked, rate: safetyFailures / safetyChecked, interval: clopperPearson(safetyFailures, safetyChecked) };

@@ -16,3 +16,4 @@ export { exportChain } from './chain/export-chain.js';
 export { EXPORTERS, EXPORT_FORMAT_NAMES } from './chain/exporters/index.js';
 export type { ChainExport, ExportOptions, ExportFormat } from './chain/exporters/index.js';
 export { fillPortkeyKeys } from './chain/exporters/portkey.js';
+export * from './scoring/index.js';

@@ -10,3 +10,5 @@ import { scoreCommand } from './score.js';
 import { simCommand } from './sim.js';
 
 export const COMMANDS: Command[] = [runCommand, reportCommand, gateCommand, exportCommand, scoreCommand, mergeCommand, simCommand, initCommand];
+import { planCommand } from './plan.js';
+export const COMMANDS: Command[] = [planCommand];

@@ -14,15 +14,12 @@ import { RECORD_SCHEMA_VERSION, type CandidateSummary, type RunManifest, type Ru
 import { createRunId, writeRunRecord } from '../record/write-run.js';
 import { createModelClient, findTablePrice } from '../providers/index.js';
 import { createDiskCache, executeRun, type RunOutcome, type RunProgress } from '../runner/index.js';
-import { summarizeRun } from '../scoring/summarize-run.js';
+import { summarizeRun } from '../scoring/index.js';
 import { startSimulator } from '../simulator/index.js';
 import type { RunningSimulator } from '../simulator/types.js';
 import { prepareRun, type PreparedRun, type RunOverrides } from './prepare-run.js';
 import { TOOL_VERSION } from './version.js';
 import { writeDerivedFiles } from '../reporters/write-derived-files.js';
-
-/** Our adapters' base URLs include the API version, as the providers' own default base URLs do. */
-const SIMULATOR_API_PREFIX = { openai: '/v1', anthropic: '/v1', gemini: '/v1beta' } as const;
 
 export interface RunSuiteOptions extends RunOverrides {
   suitePath: string;
@@ -81,7 +78,7 @@ export async function runSuite(options: RunSuiteOptions): Promise<RunSuiteResult
       const client = createModelClient(config, {
         env: options.env,
         stream: suite.run.stream,
-        ...(simulator && config.provider === 'simulated' ? { baseUrl: `${simulator.url}${SIMULATOR_API_PREFIX[protocol]}` } : {}),
+        ...(simulator && config.provider === 'simulated' ? { baseUrl: simulator.baseUrls[protocol] } : {}),
         ...(options.dispatcher ? { dispatcher: options.dispatcher } : {}),
       });
       const price = config.price ?? findTablePrice(config.model);

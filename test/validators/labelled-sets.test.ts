@@ -25,6 +25,7 @@ const SETS: Array<{ file: string; validator: ValidatorRef; knownMisses: Record<s
       'js-222': 'two ```json fences (an example, then the answer): the rule takes the first json fence, as the issue specifies',
     },
   },
+  { file: 'code-syntax.jsonl', validator: 'code-syntax', knownMisses: {} },
 ];
 
 describe.each(SETS)('labelled set $file', ({ file, validator, knownMisses }) => {

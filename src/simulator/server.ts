@@ -6,6 +6,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import { performance } from 'node:perf_hooks';
 import { SimulateSchema, type WireProtocol } from '../config/suite-schema.js';
+import { UserInputError } from '../core/errors.js';
 import { handleCompletion, SIMULATED_HEADER, type SimulatorState } from './handle-completion.js';
 import { anthropicProtocol } from './protocols/anthropic.js';
 import { geminiProtocol } from './protocols/gemini.js';
@@ -25,6 +26,11 @@ export const PROTOCOLS: Record<WireProtocol, ProtocolRenderer> = { openai: opena
 export async function startSimulator(options: SimulatorOptions): Promise<RunningSimulator> {
   const scenario = parseScenario(options.scenario ?? {});
   const models = new Map<string, SimulatedModelSpec>();
+  const seen = new Set<string>();
+  for (const spec of options.models) {
+    if (seen.has(spec.name)) throw new UserInputError(`two simulated models are named "${spec.name}"`, { hint: 'Give each simulated model its own name.' });
+    seen.add(spec.name);
+  }
   for (const spec of [...options.models, ...(scenario.models ?? [])]) {
     // Parsing again fills defaults for specs built in code rather than read from a suite.
     if (!models.has(spec.name)) models.set(spec.name, { ...spec, simulate: SimulateSchema.parse(spec.simulate ?? {}) });

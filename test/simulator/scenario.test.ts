@@ -124,3 +124,27 @@ describe('the documented example scenario', () => {
     expect(scenario.outages[0]!.infra).toEqual({ cloud: 'aws-us-east-1' });
   });
 });
+
+describe('simulated models from suite candidates', () => {
+  it('maps simulated candidates to specs and rejects two conflicting ones', async () => {
+    const { toSimulatedModelSpecs } = await import('../../src/simulator/index.js');
+    const specs = toSimulatedModelSpecs([
+      { id: 'a', provider: 'simulated', model: 'sim-a', simulate: { quality: 0.8, latency_ms: { p50: 1, p95: 2 }, errors: {} }, infra: { cloud: 'x' } },
+      { id: 'real', provider: 'openai', model: 'gpt-4o' },
+      { id: 'b', provider: 'simulated', model: 'sim-b' },
+    ]);
+    expect(specs.map((spec) => spec.name)).toEqual(['sim-a', 'sim-b']);
+    expect(specs[0]!.infra).toEqual({ cloud: 'x' });
+    expect(specs[1]!.simulate.quality).toBe(0.9);
+    expect(() =>
+      toSimulatedModelSpecs([
+        { id: 'a', provider: 'simulated', model: 'same', simulate: { quality: 0.8, latency_ms: { p50: 1, p95: 2 }, errors: {} } },
+        { id: 'b', provider: 'simulated', model: 'same', simulate: { quality: 0.5, latency_ms: { p50: 1, p95: 2 }, errors: {} } },
+      ]),
+    ).toThrow(UserInputError);
+  });
+
+  it('refuses two models with the same name', async () => {
+    await expect(startSimulator({ models: [{ name: 'x', simulate: quiet }, { name: 'x', simulate: quiet }] })).rejects.toThrow(/two simulated models are named "x"/);
+  });
+});

@@ -195,14 +195,7 @@ function summarizeCandidate(config: PreparedRun['suite']['candidates'][number]):
 }
 
 async function startSimulatorFor(prepared: PreparedRun, latencyScale = 1): Promise<RunningSimulator> {
-  const models = prepared.suite.candidates
-    .filter((candidate) => candidate.provider === 'simulated')
-    .map((candidate) => ({
-      name: candidate.model,
-      simulate: candidate.simulate ?? { quality: 0.9, latency_ms: { p50: 300, p95: 900 }, errors: {} },
-      ...(candidate.infra ? { infra: candidate.infra } : {}),
-    }));
-  return startSimulator({ models, seed: prepared.suite.run.seed, latencyScale });
+  return startSimulator({ models: prepared.simulatedModels, seed: prepared.suite.run.seed, latencyScale });
 }
 
 async function readResumeManifest(runDir: string): Promise<RunManifest> {

@@ -1,5 +1,6 @@
 /** The command map. One file per command; the order here is the order in `--help`. */
 import type { Command } from '../command.js';
+import { checkCommand } from './check.js';
 import { exportCommand } from './export.js';
 import { gateCommand } from './gate.js';
 import { initCommand } from './init.js';
@@ -10,4 +11,4 @@ import { runCommand } from './run.js';
 import { scoreCommand } from './score.js';
 import { simCommand } from './sim.js';
 
-export const COMMANDS: Command[] = [runCommand, reportCommand, gateCommand, exportCommand, scoreCommand, mergeCommand, planCommand, simCommand, initCommand];
+export const COMMANDS: Command[] = [runCommand, reportCommand, gateCommand, exportCommand, scoreCommand, mergeCommand, planCommand, simCommand, initCommand, checkCommand];

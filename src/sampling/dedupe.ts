@@ -19,8 +19,9 @@ const TEMPLATE_RULES: Array<[RegExp, string]> = [
   [/\b[a-z][a-z0-9+.-]*:\/\/[^\s"'<>]+/gi, '<URL>'],
   [/\b[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\b/gi, '<UUID>'],
   [/"[^"\n]{0,200}"|\u201c[^\u201d\n]{0,200}\u201d|(?<![\w])'[^'\n]{0,200}'(?![\w])/g, '<STR>'],
-  // Tokens mixing letters and digits: order ids, user ids, SKUs, hashes.
-  [/\b(?=[A-Za-z_-]*\d)(?=\d*[A-Za-z_])[A-Za-z0-9_-]{4,}\b/g, '<ID>'],
+  // Identifiers: tokens mixing letters and digits (ORD-77A1, usr_8f9a2) and whole numbers of 3+
+  // digits (order 4411), so "order 4411" and "order ORD-77A1" share a template.
+  [/\b(?:(?=[A-Za-z_-]*\d)(?=\d*[A-Za-z_])[A-Za-z0-9_-]{4,}|\d{3,}(?![.,]\d))\b/g, '<ID>'],
   [/\d+(?:[.,:/-]\d+)*/g, '<NUM>'],
   [/\s+/g, ' '],
 ];

@@ -43,9 +43,28 @@ export function readPromptText(record: LogRecord): string {
   return text;
 }
 
+/**
+ * Recent message texts → their normal form. System prompts repeat on every line of a log, so most
+ * lookups hit; the cache is cleared when full, keeping memory bounded whatever the log size.
+ */
+const CACHE_LIMIT = 2048;
+const normalFormCache = { exact: new Map<string, string>(), template: new Map<string, string>() };
+
+function toNormalForm(text: string, mode: DedupeMode): string {
+  const cache = normalFormCache[mode];
+  let normal = cache.get(text);
+  if (normal === undefined) {
+    normal = mode === 'exact' ? normaliseWhitespace(text) : toTemplate(text);
+    if (cache.size >= CACHE_LIMIT) cache.clear();
+    cache.set(text, normal);
+  }
+  return normal;
+}
+
 export function toDedupeKey(record: LogRecord, mode: DedupeMode): string {
-  const prompt = readPromptText(record);
-  return mode === 'exact' ? normaliseWhitespace(prompt) : toTemplate(prompt);
+  let key = '';
+  for (const message of record.request.messages) key += `\u0001${message.role}\u0002${toNormalForm(readContent(message), mode)}`;
+  return key;
 }
 
 /** Two independent 32-bit hashes (FNV-1a and a multiply-rotate) of one pass: a 64-bit key. */

@@ -8,7 +8,8 @@ import { mergeCommand } from './merge.js';
 import { planCommand } from './plan.js';
 import { reportCommand } from './report.js';
 import { runCommand } from './run.js';
+import { sampleCommand } from './sample.js';
 import { scoreCommand } from './score.js';
 import { simCommand } from './sim.js';
 
-export const COMMANDS: Command[] = [runCommand, reportCommand, gateCommand, exportCommand, scoreCommand, mergeCommand, planCommand, simCommand, initCommand, checkCommand];
+export const COMMANDS: Command[] = [runCommand, reportCommand, gateCommand, exportCommand, scoreCommand, sampleCommand, mergeCommand, planCommand, simCommand, initCommand, checkCommand];

@@ -45,7 +45,7 @@ export function checkHardRules(context: ScoringContext, card: Scorecard, primary
     }
   }
   for (const param of CONTRACT_PARAMS) {
-    const count = card.warnings_by_param[param] ?? 0;
+    const count = card.capability_gaps?.[param] ?? 0;
     if (count > 0) broken.push(`could not honour ${param} on ${formatCount(count)} of ${formatCount(card.attempts)} requests (the request was changed before sending)`);
   }
   return { broken, unproven, newSafetyFailures };

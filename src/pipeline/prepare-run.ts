@@ -15,6 +15,7 @@ import { toSimulatedModelSpecs } from '../simulator/index.js';
 import type { SimulatedModelSpec } from '../simulator/types.js';
 import { createValidators } from '../validators/index.js';
 import type { Validator } from '../validators/types.js';
+import type { ModelClient } from '../providers/types.js';
 
 export interface RunOverrides {
   concurrency?: number;
@@ -44,6 +45,8 @@ export interface PreparedRun {
   simulatedModels: SimulatedModelSpec[];
   countTokens: (text: string) => number;
   missingKeys: Array<{ candidateId: string; variable: string }>;
+  /** Clients the judge validator may call, by candidate id: filled when the run creates them. */
+  judgeClients: Map<string, ModelClient>;
 }
 
 export async function prepareRun(suitePath: string, cwd: string, env: Record<string, string | undefined>, overrides: RunOverrides = {}): Promise<PreparedRun> {
@@ -66,7 +69,17 @@ export async function prepareRun(suitePath: string, cwd: string, env: Record<str
     });
   }
 
-  const validators = await createValidators(suite.validators as Parameters<typeof createValidators>[0], { baseDir: loaded.baseDir });
+  // The judge validator calls a candidate of the suite; its client exists once the run starts.
+  const judgeClients = new Map<string, ModelClient>();
+  const validators = await createValidators(suite.validators as Parameters<typeof createValidators>[0], {
+    baseDir: loaded.baseDir,
+    judge: async (request, candidateId) => {
+      const client = judgeClients.get(candidateId);
+      if (!client) throw new UserInputError(`the judge candidate "${candidateId}" is not a candidate of this suite`, { location: { file: loaded.file, path: 'validators' } });
+      const result = await client.call(request, { stream: false });
+      return { text: result.response.text, costUsd: result.costUsd };
+    },
+  });
 
   const counter = await loadTokenCounter();
   const estimate = await estimateRunCost({
@@ -96,6 +109,7 @@ export async function prepareRun(suitePath: string, cwd: string, env: Record<str
     simulatedModels,
     countTokens: counter,
     missingKeys: missing,
+    judgeClients,
   };
 }
 

@@ -81,6 +81,7 @@ export async function runSuite(options: RunSuiteOptions): Promise<RunSuiteResult
         ...(simulator && config.provider === 'simulated' ? { baseUrl: simulator.baseUrls[protocol] } : {}),
         ...(options.dispatcher ? { dispatcher: options.dispatcher } : {}),
       });
+      prepared.judgeClients.set(config.id, client);
       const price = config.price ?? findTablePrice(config.model);
       return price ? { config, client, price } : { config, client };
     });

@@ -69,6 +69,7 @@ export const SimulateSchema = z.strictObject({
   errors: z.partialRecord(z.enum(SIMULATED_FAULTS), probability).default({}),
   seed: z.number().int().optional(),
   context_window: z.number().int().positive().optional().describe('Prompts longer than this (tokens) get a context-length error'),
+  slow_first_byte_ms: positiveMs.optional().describe('Extra delay before the first byte on a slow_first_byte fault (default 8000)'),
 });
 export type SimulateConfig = z.infer<typeof SimulateSchema>;
 

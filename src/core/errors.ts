@@ -90,20 +90,24 @@ export interface SourceLocation {
 export class UserInputError extends Error {
   readonly location?: SourceLocation;
   readonly hint?: string;
+  /** One line per problem when there are several, each with its own location. */
+  readonly details: string[];
   readonly exitCode = 2;
 
-  constructor(message: string, options: { location?: SourceLocation; hint?: string } = {}) {
+  constructor(message: string, options: { location?: SourceLocation; hint?: string; details?: string[] } = {}) {
     super(message);
     this.name = 'UserInputError';
     this.location = options.location;
     this.hint = options.hint;
+    this.details = options.details ?? [];
   }
 
-  /** One line a person can act on: `file:line: path: message (hint)`. */
+  /** What a person reads: `file:line path: message`, one line per problem, then the hint. */
   format(): string {
     const where = formatLocation(this.location);
+    const details = this.details.map((line) => `\n  ${line}`).join('');
     const hint = this.hint ? `\n  ${this.hint}` : '';
-    return `${where ? `${where}: ` : ''}${this.message}${hint}`;
+    return `${where ? `${where}: ` : ''}${this.message}${details}${hint}`;
   }
 }
 

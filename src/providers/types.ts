@@ -6,6 +6,7 @@
 import type { Dispatcher } from 'undici';
 import type { CandidateConfig } from '../config/suite-schema.js';
 import type { CanonicalRequest, ModelResponse, RequestWarning } from '../core/types.js';
+import type { SendHttpRequest } from './http/send-http-request.js';
 
 export interface PreparedRequest {
   url: string;
@@ -66,4 +67,11 @@ export interface CreateClientOptions {
   /** Default for `stream` when neither the call nor the candidate says. */
   stream?: boolean;
   now?: () => number;
+  /**
+   * A per-candidate request transform run before `system_prompt` and `params` (e.g. a prompt
+   * variant for another model family). Must be pure.
+   */
+  transformRequest?: (request: CanonicalRequest, candidate: CandidateConfig) => CanonicalRequest;
+  /** The HTTP function (tests may pass one that records); undici `request` otherwise. */
+  send?: SendHttpRequest;
 }

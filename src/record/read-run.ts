@@ -2,13 +2,12 @@
  * Reads a run directory: run.json (manifest + summary) in one piece, attempts.jsonl line by line
  * so that memory does not grow with the number of attempts.
  */
-import { createReadStream } from 'node:fs';
-import { open, readFile, stat } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
-import { createInterface } from 'node:readline';
 import { z } from 'zod';
 import { UserInputError } from '../core/errors.js';
 import type { Attempt } from '../core/types.js';
+import { readAttempts } from './attempt-log.js';
 import { RECORD_SCHEMA_VERSION, type RunRecordFile } from './types.js';
 
 export const RUN_FILE = 'run.json';
@@ -33,12 +32,6 @@ const RunRecordShape = z.looseObject({
   }),
 });
 
-const AttemptShape = z.looseObject({
-  case_id: z.string(),
-  candidate_id: z.string(),
-  status: z.enum(['ok', 'error']),
-  verdicts: z.array(z.looseObject({ validator: z.string(), pass: z.boolean() })),
-});
 
 export async function readRunRecord(runDir: string): Promise<RunRecordFile> {
   const file = path.join(runDir, RUN_FILE);
@@ -75,65 +68,21 @@ export async function readRunRecord(runDir: string): Promise<RunRecordFile> {
 }
 
 /**
- * Streams attempts.jsonl. A bad line is an error naming file and line, except an unterminated last
- * line: that is a write cut by an interruption, and it is skipped (the run resumes from it).
+ * Streams attempts.jsonl of a run directory (the attempt log's reader: constant memory, a torn last
+ * line skipped). A run directory without attempts yet yields nothing.
  */
-export async function* readAttempts(runDir: string): AsyncGenerator<Attempt> {
+export async function* readRunAttempts(runDir: string): AsyncGenerator<Attempt> {
   const file = path.join(runDir, ATTEMPTS_FILE);
   const exists = await stat(file).then(
     (info) => info.isFile(),
     () => false,
   );
   if (!exists) return;
-  const endsWithNewline = await readsEndWithNewline(file);
-  const lines = createInterface({ input: createReadStream(file, 'utf8'), crlfDelay: Infinity });
-  let lineNumber = 0;
-  let pending: { line: string; number: number } | undefined;
-  for await (const line of lines) {
-    lineNumber += 1;
-    if (pending) yield parseAttemptLine(pending.line, file, pending.number);
-    pending = line.trim() === '' ? undefined : { line, number: lineNumber };
-  }
-  if (!pending) return;
-  try {
-    yield parseAttemptLine(pending.line, file, pending.number);
-  } catch (error) {
-    if (endsWithNewline) throw error;
-  }
+  yield* readAttempts(file);
 }
 
 export async function collectAttempts(source: AsyncIterable<Attempt>): Promise<Attempt[]> {
   const out: Attempt[] = [];
   for await (const attempt of source) out.push(attempt);
   return out;
-}
-
-function parseAttemptLine(line: string, file: string, lineNumber: number): Attempt {
-  let raw: unknown;
-  try {
-    raw = JSON.parse(line);
-  } catch (error) {
-    throw new UserInputError(`not valid JSON: ${(error as Error).message}`, { location: { file, line: lineNumber } });
-  }
-  const parsed = AttemptShape.safeParse(raw);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0]!;
-    throw new UserInputError(`not an attempt: ${issue.message}`, {
-      location: { file, line: lineNumber, path: issue.path.join('.') },
-    });
-  }
-  return parsed.data as unknown as Attempt;
-}
-
-async function readsEndWithNewline(file: string): Promise<boolean> {
-  const handle = await open(file, 'r');
-  try {
-    const { size } = await handle.stat();
-    if (size === 0) return true;
-    const buffer = Buffer.alloc(1);
-    await handle.read(buffer, 0, 1, size - 1);
-    return buffer[0] === 0x0a;
-  } finally {
-    await handle.close();
-  }
 }

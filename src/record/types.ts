@@ -39,7 +39,14 @@ export interface RunManifest {
   case_count: number;
   seed: number;
   repeat: number;
-  shard?: { index: number; count: number };
+  shard?: {
+    /** 1-based, as `--shard I/N`. */
+    index: number;
+    count: number;
+    /** `cases_digest` and `case_count` of the run before shard selection: every shard of one run shares them, and merge checks it. */
+    unsharded_cases_digest?: string;
+    unsharded_case_count?: number;
+  };
   candidates: CandidateSummary[];
   primary: string;
   baseline_chain?: string[];

@@ -3,15 +3,14 @@
  * chain.json and the gateway exports. Each file is written whole then renamed into place, so a
  * reader never sees half a report. Called at the end of every run and by nothing that calls models.
  */
-import { randomBytes } from 'node:crypto';
-import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { assertNoSecretValues } from '../chain/export-chain.js';
 import { EXPORTERS } from '../chain/exporters/index.js';
 import type { Attempt } from '../core/types.js';
 import { isUserInputError } from '../core/errors.js';
-import { readAttempts } from '../record/read-run.js';
+import { readRunAttempts } from '../record/read-run.js';
 import type { RunRecordFile } from '../record/types.js';
+import { writeFileAtomic } from '../record/write-run.js';
 import { renderHtml } from './html.js';
 import { renderJunit } from './junit.js';
 import { renderMarkdown } from './markdown.js';
@@ -41,7 +40,7 @@ export async function writeDerivedFiles(
   options: WriteDerivedOptions = {},
 ): Promise<DerivedFiles> {
   const env = options.env ?? process.env;
-  const source = () => (attempts ? attempts : readAttempts(runDir));
+  const source = () => (attempts ? attempts : readRunAttempts(runDir));
   const result: DerivedFiles = { written: [], skipped: [], warnings: [] };
   const reporterOptions: ReporterOptions = { gate: options.gate };
   const reports: Array<[string, () => Promise<string>]> = [
@@ -66,17 +65,4 @@ export async function writeDerivedFiles(
     }
   }
   return result;
-}
-
-/** Write beside the target, then rename: readers see the old file or the new one, never half. */
-export async function writeFileAtomic(file: string, content: string): Promise<void> {
-  await mkdir(path.dirname(file), { recursive: true });
-  const temporary = `${file}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
-  try {
-    await writeFile(temporary, content, 'utf8');
-    await rename(temporary, file);
-  } catch (error) {
-    await rm(temporary, { force: true });
-    throw error;
-  }
 }

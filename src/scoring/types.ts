@@ -15,6 +15,8 @@ export interface RateEstimate {
   rate: number;
   /** 95% interval (Wilson for pass rates, Clopper–Pearson for safety failure rates). */
   interval: Interval;
+  /** When repeats (or clusters) group the trials: the variance inflation the interval used. */
+  design_effect?: number;
 }
 
 export interface LatencySummary {
@@ -42,6 +44,8 @@ export interface Scorecard {
   /** Share of requests that got an answer before retries (first try) and after. */
   availability: { first_try: number; after_retries: number };
   safety_failure?: RateEstimate;
+  /** One-sided 95% Clopper–Pearson upper bound of the safety failure rate. */
+  safety_failure_upper?: number;
   latency_ms: LatencySummary | null;
   ttft_ms: LatencySummary | null;
   cost_usd_total: number;
@@ -72,6 +76,8 @@ export interface PairedComparison {
   method: string;
   /** Cases that would settle a "not enough evidence" verdict. */
   cases_needed?: number;
+  /** Smallest difference this comparison could see (two-sided 5%, 80% power), in rate units. */
+  mde?: number;
 }
 
 export interface Qualification {
@@ -90,11 +96,22 @@ export interface RankedEntry {
   qualified: boolean;
   status: QualificationStatus;
   reasons: string[];
+  /** A candidate that passes at least as often for no more money, when there is one. */
+  dominated_by?: string;
 }
 
 export interface ChainPrediction {
   members: string[];
+  /** (case, repeat) keys on which every member was measured. */
+  cases?: number;
+  /** Share of keys on which the served answer passed (a key nobody answered is a fail). */
   success_rate: number;
+  success_interval?: Interval;
+  /** Share of keys on which some member answered, as observed. */
+  availability_measured?: number;
+  member_availability?: Record<string, number>;
+  /** Share of keys each member served. */
+  served_share?: Record<string, number>;
   availability_independent: number;
   availability: number;
   shared_dependencies: Array<{ members: string[]; tag: string; value: string; beta: number }>;
@@ -111,6 +128,13 @@ export interface RunSummary {
   proposed_chain: string[];
   chain_prediction?: ChainPrediction;
   baseline_prediction?: ChainPrediction;
+  /** Proposed chain vs `baseline_chain`, paired on the same cases as served under measured failures. */
+  baseline_comparison?: PairedComparison & { verdict: 'non_inferior' | 'worse' | 'not_enough_evidence' };
+  /** Candidates on the cost (per 1,000 requests) vs pass-rate frontier, cheapest first. */
+  pareto_frontier?: string[];
+  primary?: string;
+  margin?: number;
+  simulated?: boolean;
   /** Minimum detectable difference of this run, in rate units. */
   mde?: number;
   warnings: string[];

@@ -3,6 +3,7 @@
  * with scripted models and injected faults.
  */
 import type { SimulateConfig } from '../config/suite-schema.js';
+import type { SimulatorStats } from './stats.js';
 
 export interface SimulatedModelSpec {
   /** The model id clients send (`model` field, or the Gemini path segment). */
@@ -18,7 +19,7 @@ export interface SimulatorOptions {
   host?: string;
   /** 0 picks a free port. */
   port?: number;
-  /** Parsed scenario (faults by schedule, outages). */
+  /** Scenario (faults by schedule, outages, extra models): a parsed `Scenario` or raw data, validated here. */
   scenario?: unknown;
   /** Milliseconds since start; injected in tests. */
   now?: () => number;
@@ -30,5 +31,10 @@ export interface RunningSimulator {
   /** http://127.0.0.1:PORT */
   url: string;
   baseUrls: { openai: string; anthropic: string; gemini: string };
+  /** Names of the models served (options.models, then the scenario's). */
+  models: string[];
+  /** Requests by model, status and fault (the same as `GET /__stats`). */
+  stats(): SimulatorStats;
+  /** Stops listening, ends open connections and pending timers. */
   close(): Promise<void>;
 }

@@ -2,7 +2,7 @@
 import { Writable } from 'node:stream';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { collectAttempts, readAttempts, readRunRecord } from '../../src/record/read-run.js';
+import { collectAttempts, readRunAttempts, readRunRecord } from '../../src/record/read-run.js';
 import type { Attempt } from '../../src/core/types.js';
 import type { RunRecordFile } from '../../src/record/types.js';
 import type { CliIO } from '../../src/cli/command.js';
@@ -14,7 +14,7 @@ export const REAL_RUN = path.join(FIXTURE_RUNS, 'real');
 export const HOSTILE_ANSWER = '</script><script>window.__pwned = 1</script><img src=x onerror="window.__pwned = 2">';
 
 export async function loadRun(dir: string): Promise<{ record: RunRecordFile; attempts: Attempt[] }> {
-  return { record: await readRunRecord(dir), attempts: await collectAttempts(readAttempts(dir)) };
+  return { record: await readRunRecord(dir), attempts: await collectAttempts(readRunAttempts(dir)) };
 }
 
 export function cloneRecord(record: RunRecordFile): RunRecordFile {

@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { UserInputError } from '../../src/core/errors.js';
-import { collectAttempts, readAttempts, readRunRecord } from '../../src/record/read-run.js';
+import { collectAttempts, readRunAttempts, readRunRecord } from '../../src/record/read-run.js';
 import { DEMO_RUN } from '../helpers/run-fixtures.js';
 
 async function runDirWith(attemptsText: string): Promise<string> {
@@ -43,33 +43,33 @@ describe('readRunRecord', () => {
   });
 });
 
-describe('readAttempts', () => {
+describe('readRunAttempts', () => {
   it('streams every attempt of the fixture', async () => {
-    const attempts = await collectAttempts(readAttempts(DEMO_RUN));
+    const attempts = await collectAttempts(readRunAttempts(DEMO_RUN));
     expect(attempts).toHaveLength(300);
     expect(attempts[0]!.case_id).toBe('t-0001');
   });
 
   it('reports a bad line with its file and line number', async () => {
     const dir = await runDirWith(`${line('a')}\n{not json\n${line('c')}\n`);
-    const error = await collectAttempts(readAttempts(dir)).catch((caught: unknown) => caught);
+    const error = await collectAttempts(readRunAttempts(dir)).catch((caught: unknown) => caught);
     expect(error).toBeInstanceOf(UserInputError);
     expect((error as UserInputError).location).toMatchObject({ line: 2 });
   });
 
   it('skips an unterminated last line (a write cut by an interruption)', async () => {
     const dir = await runDirWith(`${line('a')}\n${line('b')}\n{"case_id": "c", "cand`);
-    const attempts = await collectAttempts(readAttempts(dir));
+    const attempts = await collectAttempts(readRunAttempts(dir));
     expect(attempts.map((attempt) => attempt.case_id)).toEqual(['a', 'b']);
   });
 
   it('still rejects a broken last line that was terminated', async () => {
     const dir = await runDirWith(`${line('a')}\n{"case_id": 1}\n`);
-    await expect(collectAttempts(readAttempts(dir))).rejects.toThrow(/not an attempt/);
+    await expect(collectAttempts(readRunAttempts(dir))).rejects.toThrow(/attempt log line lacks case_id/);
   });
 
   it('yields nothing when the run has no attempts file yet', async () => {
     const dir = await mkdtemp(path.join(os.tmpdir(), 'chainproof-none-'));
-    expect(await collectAttempts(readAttempts(dir))).toEqual([]);
+    expect(await collectAttempts(readRunAttempts(dir))).toEqual([]);
   });
 });

@@ -4,7 +4,7 @@ import { assertNoSecretValues, exportChain } from '../../chain/export-chain.js';
 import { EXPORT_FORMAT_NAMES } from '../../chain/exporters/index.js';
 import { UserInputError } from '../../core/errors.js';
 import { readRunRecord } from '../../record/read-run.js';
-import { writeFileAtomic } from '../../reporters/write-derived-files.js';
+import { writeFileAtomic } from '../../record/write-run.js';
 import { readStringFlag, type CliIO, type Command, type ParsedArgs } from '../command.js';
 import { readRunDir } from './report.js';
 

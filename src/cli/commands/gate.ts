@@ -5,7 +5,7 @@
  */
 import { UserInputError } from '../../core/errors.js';
 import type { Attempt } from '../../core/types.js';
-import { collectAttempts, readAttempts, readRunRecord } from '../../record/read-run.js';
+import { collectAttempts, readRunAttempts, readRunRecord } from '../../record/read-run.js';
 import type { RunRecordFile } from '../../record/types.js';
 import type { GateOutcome, GateRuleOutcome } from '../../reporters/types.js';
 import { readNumberFlag, readStringFlag, type CliIO, type Command, type ParsedArgs } from '../command.js';
@@ -57,8 +57,8 @@ export function createGateCommand(evaluate: EvaluateGate = evaluateGateUnavailab
       if (refusals.length > 0) return printOutcome(io, { pass: false, rules: refusals });
       const outcome = await evaluate({
         manifest: record,
-        attempts: await collectAttempts(readAttempts(runDir)),
-        ...(baselineRecord && baselineDir ? { baseline: { manifest: baselineRecord, attempts: await collectAttempts(readAttempts(baselineDir)) } } : {}),
+        attempts: await collectAttempts(readRunAttempts(runDir)),
+        ...(baselineRecord && baselineDir ? { baseline: { manifest: baselineRecord, attempts: await collectAttempts(readRunAttempts(baselineDir)) } } : {}),
         ...(margin !== undefined ? { margin } : {}),
         allowSimulated,
       });

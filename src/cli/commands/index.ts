@@ -3,6 +3,11 @@ import type { Command } from '../command.js';
 import { exportCommand } from './export.js';
 import { gateCommand } from './gate.js';
 import { initCommand } from './init.js';
+import { mergeCommand } from './merge.js';
+import { planCommand } from './plan.js';
 import { reportCommand } from './report.js';
+import { runCommand } from './run.js';
+import { scoreCommand } from './score.js';
+import { simCommand } from './sim.js';
 
-export const COMMANDS: Command[] = [reportCommand, gateCommand, exportCommand, initCommand];
+export const COMMANDS: Command[] = [runCommand, reportCommand, gateCommand, exportCommand, scoreCommand, mergeCommand, planCommand, simCommand, initCommand];

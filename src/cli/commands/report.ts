@@ -1,9 +1,9 @@
 /** `chainproof report <run-dir>`: render a run record in one format, to stdout or a file. */
 import path from 'node:path';
 import { UserInputError } from '../../core/errors.js';
-import { readAttempts, readRunRecord } from '../../record/read-run.js';
+import { readRunAttempts, readRunRecord } from '../../record/read-run.js';
 import { isReportFormat, REPORT_FORMATS, REPORTERS } from '../../reporters/index.js';
-import { writeFileAtomic } from '../../reporters/write-derived-files.js';
+import { writeFileAtomic } from '../../record/write-run.js';
 import { readStringFlag, type CliIO, type Command, type ParsedArgs } from '../command.js';
 
 export const reportCommand: Command = {
@@ -22,7 +22,7 @@ export const reportCommand: Command = {
     const out = readStringFlag(args.values, 'out');
     const record = await readRunRecord(runDir);
     const color = args.values.color === true || (!out && io.stdout.isTTY === true && !io.env.NO_COLOR);
-    const text = await REPORTERS[format](record, readAttempts(runDir), { color });
+    const text = await REPORTERS[format](record, readRunAttempts(runDir), { color });
     if (out) {
       await writeFileAtomic(path.resolve(io.cwd, out), text);
       io.stderr.write(`wrote ${out}\n`);

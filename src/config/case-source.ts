@@ -1,0 +1,135 @@
+/**
+ * The cases of a run: every dataset of the suite checked line by line before anything is called
+ * (a bad line stops the run with exit 2), sampled and limited, then streamed again for the run so
+ * memory holds ids, not cases.
+ */
+import { createHash } from 'node:crypto';
+import path from 'node:path';
+import { UserInputError } from '../core/errors.js';
+import type { Case } from '../core/types.js';
+import type { LoadedSuite } from './load-suite.js';
+import { readDataset, type InvalidLine } from './read-dataset.js';
+
+export interface DatasetSummary {
+  path: string;
+  digest: string;
+  /** Valid cases in the file. */
+  cases: number;
+  /** Cases this run uses from it. */
+  selected: number;
+}
+
+export interface CaseSource {
+  datasets: DatasetSummary[];
+  /** Cases this run replays (after sampling, --limit and --shard). */
+  count: number;
+  /** Digest of the selected cases' ids and requests, in order: runs compare only when it matches. */
+  casesDigest: string;
+  invalid: InvalidLine[];
+  /** Streams the selected cases, in dataset order. */
+  open(): AsyncIterable<Case>;
+}
+
+export interface CaseSourceOptions {
+  limit?: number;
+  /** Keeps a case (the runner's shard selection). */
+  select?: (caseId: string) => boolean;
+  skipInvalid?: boolean;
+}
+
+interface Selected {
+  index: number;
+  hash: string;
+}
+
+export async function openCaseSource(loaded: LoadedSuite, options: CaseSourceOptions = {}): Promise<CaseSource> {
+  const datasets: DatasetSummary[] = [];
+  const invalid: InvalidLine[] = [];
+  const chosen = new Map<string, Selected>(); // case id → where it is, for the selected cases
+  const seen = new Map<string, string>(); // case id → dataset:line, for duplicate detection
+  const digest = createHash('sha256');
+  let order = 0;
+
+  for (const reference of loaded.suite.datasets) {
+    const absolute = path.resolve(loaded.baseDir, reference.path);
+    const display = path.relative(process.cwd(), absolute) || absolute;
+    const fileDigest = createHash('sha256');
+    const reservoir: Array<{ id: string } & Selected> = [];
+    const sample = reference.sample;
+    const random = sample ? createSeededRandom(`${sample.seed}:${reference.path}`) : undefined;
+    let count = 0;
+
+    for await (const item of readDataset(absolute, display, { skipInvalid: options.skipInvalid, onInvalid: (problem) => invalid.push(problem) })) {
+      const previous = seen.get(item.id);
+      if (previous !== undefined) {
+        throw new UserInputError(`duplicate case id "${item.id}" (first seen at ${previous})`, {
+          location: { file: display, line: item.source?.line },
+          hint: 'Case ids must be unique across the suite: attempts, resumes and comparisons are keyed by them.',
+        });
+      }
+      seen.set(item.id, `${display}:${item.source?.line}`);
+      const hash = hashCase(item);
+      fileDigest.update(hash);
+      const entry = { id: item.id, index: order++, hash };
+      count += 1;
+      if (!sample) {
+        reservoir.push(entry);
+      } else if (reservoir.length < sample.n) {
+        reservoir.push(entry);
+      } else {
+        // Algorithm R: the k-th item replaces a random slot with probability n/k.
+        const slot = Math.floor(random!() * count);
+        if (slot < sample.n) reservoir[slot] = entry;
+      }
+    }
+    reservoir.sort((left, right) => left.index - right.index);
+    let selected = 0;
+    for (const entry of reservoir) {
+      if (options.limit !== undefined && chosen.size >= options.limit) break;
+      if (options.select && !options.select(entry.id)) continue;
+      chosen.set(entry.id, entry);
+      digest.update(entry.hash);
+      selected += 1;
+    }
+    datasets.push({ path: reference.path, digest: fileDigest.digest('hex'), cases: count, selected });
+  }
+
+  if (chosen.size === 0) {
+    throw new UserInputError('the suite selects no cases', {
+      location: { file: loaded.file },
+      hint: 'Check the datasets paths, their sample sizes, --limit and --shard.',
+    });
+  }
+
+  return {
+    datasets,
+    count: chosen.size,
+    casesDigest: digest.digest('hex'),
+    invalid,
+    async *open() {
+      for (const reference of loaded.suite.datasets) {
+        const absolute = path.resolve(loaded.baseDir, reference.path);
+        const display = path.relative(process.cwd(), absolute) || absolute;
+        for await (const item of readDataset(absolute, display, { skipInvalid: true })) {
+          if (chosen.has(item.id)) yield item;
+        }
+      }
+    },
+  };
+}
+
+function hashCase(item: Case): string {
+  return createHash('sha256').update(item.id).update('\0').update(JSON.stringify(item.request)).update('\0').update(JSON.stringify(item.expect)).digest('hex');
+}
+
+/** mulberry32 keyed by a string: small, fast and good enough for sampling. */
+export function createSeededRandom(key: string): () => number {
+  let state = createHash('sha256').update(key).digest().readUInt32LE(0);
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}

@@ -1,0 +1,36 @@
+/**
+ * Cost of one answer from what served it. `Usage` counts cached tokens inside `input_tokens` and
+ * reasoning tokens inside `output_tokens`, so each part is billed once at its own rate.
+ */
+import type { Price } from '../../config/suite-schema.js';
+import type { Usage } from '../../core/types.js';
+import { PRICE_TABLE } from './price-table.js';
+
+export interface PricedUsage {
+  costUsd: number;
+  priceSource: 'suite' | 'table' | 'none';
+}
+
+export function priceUsage(usage: Usage, price: Price | undefined, model: string): PricedUsage {
+  const chosen = price ?? findTablePrice(model);
+  if (!chosen) return { costUsd: 0, priceSource: 'none' };
+  const cached = Math.min(usage.cached_input_tokens ?? 0, usage.input_tokens);
+  const reasoning = Math.min(usage.reasoning_tokens ?? 0, usage.output_tokens);
+  const micro =
+    (usage.input_tokens - cached) * chosen.input_per_mtok +
+    cached * (chosen.cached_input_per_mtok ?? chosen.input_per_mtok) +
+    (usage.output_tokens - reasoning) * chosen.output_per_mtok +
+    reasoning * (chosen.reasoning_per_mtok ?? chosen.output_per_mtok);
+  return { costUsd: micro / 1_000_000, priceSource: price ? 'suite' : 'table' };
+}
+
+/**
+ * Exact name first, then without a router prefix (`openai/gpt-4o`) and a dated snapshot suffix
+ * (`gpt-4.1-nano-2025-04-14`, `claude-sonnet-4-5-20250929`). Never a looser prefix match: an
+ * unknown model costs "unknown", not a neighbour's price.
+ */
+export function findTablePrice(model: string): Price | undefined {
+  const withoutRouter = model.includes('/') ? model.slice(model.lastIndexOf('/') + 1) : model;
+  const withoutDate = withoutRouter.replace(/-(\d{4}-\d{2}-\d{2}|\d{8})$/, '').replace(/-latest$/, '');
+  return PRICE_TABLE[model] ?? PRICE_TABLE[withoutRouter] ?? PRICE_TABLE[withoutDate] ?? PRICE_TABLE[`${withoutDate}-latest`];
+}

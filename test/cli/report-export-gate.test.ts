@@ -1,11 +1,15 @@
-import { cp, mkdtemp, readFile } from 'node:fs/promises';
+import { cp, mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { XMLValidator } from 'fast-xml-parser';
 import { describe, expect, it } from 'vitest';
 import { parseCommandArgs, type Command } from '../../src/cli/command.js';
 import { exportCommand } from '../../src/cli/commands/export.js';
-import { createGateCommand, type GateInput } from '../../src/cli/commands/gate.js';
+import { createGateCommand, gateCommand } from '../../src/cli/commands/gate.js';
+import { collectAttempts } from '../../src/record/read-run.js';
+import type { RunRecordFile } from '../../src/record/types.js';
+import { iterateAttempts } from '../../src/reporters/types.js';
+import type { GateInput } from '../../src/scoring/index.js';
 import { reportCommand } from '../../src/cli/commands/report.js';
 import { runCli } from '../../src/cli/main.js';
 import { UserInputError } from '../../src/core/errors.js';
@@ -61,7 +65,7 @@ describe('chainproof export', () => {
     const file = path.join(dir, 'run.json');
     const record = JSON.parse(await readFile(file, 'utf8')) as { candidates: Array<{ params?: Record<string, unknown> }> };
     record.candidates[0]!.params = { max_tokens: 1024, stop: 'sk-live-abcdef123456' };
-    await (await import('node:fs/promises')).writeFile(file, JSON.stringify(record));
+    await writeFile(file, JSON.stringify(record));
     await expect(run(exportCommand, [dir, '--format', 'portkey'], { OPENAI_API_KEY: 'sk-live-abcdef123456' })).rejects.toThrow(/contains the value of OPENAI_API_KEY/);
   });
 
@@ -72,6 +76,7 @@ describe('chainproof export', () => {
 
 describe('chainproof gate', () => {
   const passing = { pass: true, rules: [{ name: 'non-inferiority', pass: true, detail: 'L = −1.1 pts > −3 pts' }, { name: 'safety', pass: true, detail: '0 new failures' }] };
+  const count = async (source: GateInput['attempts']) => (await collectAttempts(iterateAttempts(source))).length;
 
   it('prints one line per rule and exits 0 when every rule held', async () => {
     const seen: GateInput[] = [];
@@ -82,7 +87,7 @@ describe('chainproof gate', () => {
     const { code, out } = await run(gate, ['real', '--margin', '0.05']);
     expect(code).toBe(0);
     expect(out.split('\n')).toEqual(['PASS  non-inferiority  L = −1.1 pts > −3 pts', 'PASS  safety           0 new failures', 'gate passed (2 rules)', '']);
-    expect(seen[0]!.attempts).toHaveLength(300);
+    expect(await count(seen[0]!.attempts)).toBe(300);
     expect(seen[0]!.margin).toBe(0.05);
     expect(seen[0]!.baseline).toBeUndefined();
   });
@@ -100,57 +105,66 @@ describe('chainproof gate', () => {
     expect(code).toBe(1);
   });
 
-  it('refuses a simulated run unless --allow-simulated, before computing anything', async () => {
-    let calls = 0;
-    const gate = createGateCommand(() => {
-      calls += 1;
-      return passing;
-    });
-    const refused = await run(gate, ['demo']);
-    expect(refused.code).toBe(1);
-    expect(refused.out).toMatch(/^FAIL  simulated  the run was made against the chainproof simulator/);
-    expect(calls).toBe(0);
-    expect((await run(gate, ['demo', '--allow-simulated'])).code).toBe(0);
-    expect(calls).toBe(1);
-  });
-
-  it('passes the baseline run and refuses runs of different cases (exit 2)', async () => {
+  it('hands the baseline run to the statistics', async () => {
     const seen: GateInput[] = [];
     const gate = createGateCommand((input) => {
       seen.push(input);
       return passing;
     });
     expect((await run(gate, ['real', '--baseline', 'real'])).code).toBe(0);
-    expect(seen[0]!.baseline?.attempts).toHaveLength(300);
-
-    const dir = await mkdtemp(path.join(os.tmpdir(), 'chainproof-other-'));
-    await cp(REAL_RUN, dir, { recursive: true });
-    const file = path.join(dir, 'run.json');
-    const record = JSON.parse(await readFile(file, 'utf8')) as { cases_digest: string };
-    record.cases_digest = 'sha256:other';
-    await (await import('node:fs/promises')).writeFile(file, JSON.stringify(record));
-    const io = captureIO(FIXTURE_RUNS);
-    const error = await gate.run(parseCommandArgs(gate, ['real', '--baseline', dir]), io).catch((caught: unknown) => caught);
-    expect(error).toBeInstanceOf(UserInputError);
-    expect((error as UserInputError).message).toMatch(/replayed different cases/);
-    expect((error as UserInputError).exitCode).toBe(2);
+    expect(await count(seen[0]!.baseline!.attempts)).toBe(300);
   });
 
-  it('refuses an incomplete run', async () => {
-    const dir = await mkdtemp(path.join(os.tmpdir(), 'chainproof-partial-'));
-    await cp(REAL_RUN, dir, { recursive: true });
-    const file = path.join(dir, 'run.json');
-    const record = JSON.parse(await readFile(file, 'utf8')) as { complete: boolean; stopped_reason?: string };
-    record.complete = false;
-    record.stopped_reason = 'budget';
-    await (await import('node:fs/promises')).writeFile(file, JSON.stringify(record));
-    const { code, out } = await run(createGateCommand(() => passing), [dir]);
-    expect(code).toBe(1);
-    expect(out).toMatch(/FAIL  complete  the run did not finish \(budget\)/);
+  it('refuses a shard before computing anything (exit 2)', async () => {
+    const dir = await editedRun((record) => (record.shard = { index: 1, count: 4 }));
+    let calls = 0;
+    const { code, out } = await run(createGateCommand(() => (calls++, passing)), [dir]);
+    expect(code).toBe(2);
+    expect(out).toMatch(/FAIL  merged-run  refused: run .* is shard 1\/4/);
+    expect(calls).toBe(0);
   });
 
   it('rejects a margin outside 0..1', async () => {
     await expect(run(createGateCommand(() => passing), ['real', '--margin', '3'])).rejects.toThrow(/--margin must be between 0 and 1/);
   });
+
+  describe('with the real statistics (scoring/evaluateGate)', () => {
+    it('refuses a simulated run unless --allow-simulated (exit 2), then runs the statistics', async () => {
+      const refused = await run(gateCommand, ['demo']);
+      expect(refused.code).toBe(2);
+      expect(refused.out).toMatch(/FAIL  not-simulated\s+refused: the run is simulated/);
+      const allowed = await run(gateCommand, ['demo', '--allow-simulated']);
+      expect([0, 1]).toContain(allowed.code);
+      expect(allowed.out).toMatch(/^(PASS|FAIL)  chain-non-inferiority /m);
+      expect(allowed.out).toMatch(/^PASS  not-simulated\s+simulated run, allowed/m);
+      expect(allowed.out).toMatch(/^gate (passed|FAILED)/m);
+    });
+
+    it('refuses runs of different datasets (exit 2)', async () => {
+      const dir = await editedRun((record) => (record.cases_digest = 'sha256:other'));
+      const { code, out } = await run(gateCommand, ['real', '--baseline', dir]);
+      expect(code).toBe(2);
+      expect(out).toMatch(/FAIL  same-dataset\s+refused: the runs replayed different cases/);
+    });
+
+    it('refuses an incomplete run (exit 2)', async () => {
+      const dir = await editedRun((record) => {
+        record.complete = false;
+        record.stopped_reason = 'budget';
+      });
+      const { code, out } = await run(gateCommand, [dir]);
+      expect(code).toBe(2);
+      expect(out).toMatch(/FAIL  complete-run\s+refused: run .* did not complete \(budget\)/);
+    });
+  });
 });
 
+async function editedRun(edit: (record: RunRecordFile) => void): Promise<string> {
+  const dir = await mkdtemp(path.join(os.tmpdir(), 'chainproof-edited-'));
+  await cp(REAL_RUN, dir, { recursive: true });
+  const file = path.join(dir, 'run.json');
+  const record = JSON.parse(await readFile(file, 'utf8')) as RunRecordFile;
+  edit(record);
+  await writeFile(file, JSON.stringify(record));
+  return dir;
+}

@@ -2,7 +2,8 @@ import { cp, mkdtemp, readdir, readFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { writeDerivedFiles, writeFileAtomic } from '../../src/reporters/write-derived-files.js';
+import { writeFileAtomic } from '../../src/record/write-run.js';
+import { writeDerivedFiles } from '../../src/reporters/write-derived-files.js';
 import { DEMO_RUN, loadRun, REAL_RUN } from '../helpers/run-fixtures.js';
 
 async function copyRun(source: string): Promise<string> {

@@ -47,7 +47,7 @@ describe('chainproof init', () => {
     expect(runSteps).toContain('chainproof run suites/starter.suite.yaml --shard ${{ matrix.shard }}/3');
     expect(workflow.jobs.gate!.needs).toBe('run');
     const gateSteps = workflow.jobs.gate!.steps.map((step) => step.run ?? '').join('\n');
-    expect(gateSteps).toContain('chainproof merge shards/chainproof-shard-*');
+    expect(gateSteps).toContain('chainproof merge shards/chainproof-shard-*/*/ --out reports/merged');
     expect(gateSteps).toContain('--format md --out report.md');
     expect(gateSteps).toContain('>> "$GITHUB_STEP_SUMMARY"');
     expect(gateSteps).toContain('gh pr comment');

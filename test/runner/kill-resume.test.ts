@@ -4,7 +4,7 @@
  * doubled. Runs the built code (dist/): `npm run build` first (CI builds on install).
  */
 import { spawn } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import { appendFile, mkdtemp } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -33,15 +33,29 @@ function createRandom(seed: number): () => number {
   };
 }
 
-function runWorker(args: string[], killAfterMs?: number): Promise<{ code: number | null; signal: NodeJS.Signals | null; stdout: string }> {
+type KillPlan = { afterMs: number } | { afterGrowthOf: string; extraMs: number };
+
+function runWorker(args: string[], kill?: KillPlan): Promise<{ code: number | null; signal: NodeJS.Signals | null; stdout: string }> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [worker, ...args], { stdio: ['ignore', 'pipe', 'inherit'] });
     let stdout = '';
+    let done = false;
     child.stdout.on('data', (chunk) => (stdout += String(chunk)));
-    const timer = killAfterMs === undefined ? undefined : setTimeout(() => child.kill('SIGKILL'), killAfterMs);
+    if (kill && 'afterMs' in kill) setTimeout(() => !done && child.kill('SIGKILL'), kill.afterMs);
+    if (kill && 'afterGrowthOf' in kill) {
+      // Kill while attempts are being written: once the log has grown, after a random extra delay.
+      const initial = existsSync(kill.afterGrowthOf) ? statSync(kill.afterGrowthOf).size : 0;
+      const poll = setInterval(() => {
+        if (done) return clearInterval(poll);
+        if ((existsSync(kill.afterGrowthOf) ? statSync(kill.afterGrowthOf).size : 0) > initial) {
+          clearInterval(poll);
+          setTimeout(() => !done && child.kill('SIGKILL'), kill.extraMs);
+        }
+      }, 2);
+    }
     child.on('error', reject);
     child.on('exit', (code, signal) => {
-      if (timer) clearTimeout(timer);
+      done = true;
       resolve({ code, signal, stdout });
     });
   });
@@ -75,8 +89,9 @@ describe.skipIf(!built)('kill -9 and resume', () => {
     let kills = 0;
     let midRunKills = 0;
     for (let round = 0; round < 12; round += 1) {
-      // Node starts in ~50 ms; kills land before, during and after the first writes.
-      const result = await runWorker([file, String(CASES), String(REPEAT)], 30 + Math.floor(random() * 400));
+      // Some kills at a random time (maybe before the first write), most while attempts are being written.
+      const plan: KillPlan = round % 4 === 0 ? { afterMs: Math.floor(random() * 300) } : { afterGrowthOf: file, extraMs: Math.floor(random() * 40) };
+      const result = await runWorker([file, String(CASES), String(REPEAT)], plan);
       if (result.signal !== 'SIGKILL') {
         expect(result.code).toBe(0);
         break;

@@ -141,6 +141,8 @@ export interface Verdict {
   score?: number;
   categories: string[];
   reasons: VerdictReason[];
+  /** What producing the verdict cost (an LLM judge's call), so reports can price it. */
+  cost_usd?: number;
 }
 
 export interface AttemptError {

@@ -16,7 +16,8 @@ export interface AdapterContext {
 }
 
 export interface WireRequest {
-  /** Appended to the base URL (`/chat/completions`, `/messages`, `/models/x:generateContent`). */
+  /** Appended to the base URL (`/chat/completions`, `/v1/messages`, `/v1beta/models/x:generateContent`): base URLs follow
+   * each vendor's SDK (OpenAI's includes `/v1`, Anthropic's and Google's do not). */
   path: string;
   body: Record<string, unknown>;
   headers?: Record<string, string>;

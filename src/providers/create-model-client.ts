@@ -8,7 +8,7 @@ import type { CandidateConfig } from '../config/suite-schema.js';
 import type { CanonicalRequest } from '../core/types.js';
 import type { ProviderAdapter } from './adapter.js';
 import { apiKeyEnvFor } from './api-keys.js';
-import { applyCandidateOverrides } from './apply-candidate-overrides.js';
+import { applyCandidateOverrides } from '../prompts/apply-candidate-overrides.js';
 import { executeCall } from './engine/execute-call.js';
 import { readRateLimit } from './http/read-rate-limit.js';
 import { sendHttpRequest, type SendHttpRequest } from './http/send-http-request.js';
@@ -103,6 +103,10 @@ function lowerCaseKeys(headers: Record<string, string>): Record<string, string> 
   return Object.fromEntries(Object.entries(headers).map(([name, value]) => [name.toLowerCase(), value]));
 }
 
-function joinUrl(baseUrl: string, path: string): string {
-  return `${baseUrl.replace(/\/+$/, '')}${path}`;
+/** The path goes before a base URL's query (Azure-style `...?api-version=...`), queries merged. */
+export function joinUrl(baseUrl: string, path: string): string {
+  const [base = '', baseQuery] = baseUrl.split('?', 2);
+  const [pathOnly = '', pathQuery] = path.split('?', 2);
+  const query = [baseQuery, pathQuery].filter((part) => part !== undefined && part !== '').join('&');
+  return `${base.replace(/\/+$/, '')}${pathOnly}${query ? `?${query}` : ''}`;
 }

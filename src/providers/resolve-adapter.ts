@@ -4,6 +4,8 @@
  */
 import type { CandidateConfig, ProviderKind, WireProtocol } from '../config/suite-schema.js';
 import type { ProviderAdapter } from './adapter.js';
+import { createAnthropicAdapter } from './anthropic/anthropic-adapter.js';
+import { createGeminiAdapter } from './gemini/gemini-adapter.js';
 import { createOpenAIAdapter } from './openai/openai-adapter.js';
 import { COMPATIBLE_PRESETS } from './presets/index.js';
 
@@ -11,8 +13,8 @@ type RealProvider = Exclude<ProviderKind, 'simulated'>;
 
 const ADAPTER_FACTORIES: Readonly<Record<RealProvider, () => ProviderAdapter>> = {
   openai: () => createOpenAIAdapter(),
-  anthropic: () => unsupportedYet('anthropic'),
-  gemini: () => unsupportedYet('gemini'),
+  anthropic: () => createAnthropicAdapter(),
+  gemini: () => createGeminiAdapter(),
   deepseek: () => createOpenAIAdapter(COMPATIBLE_PRESETS.deepseek),
   mistral: () => createOpenAIAdapter(COMPATIBLE_PRESETS.mistral),
   qwen: () => createOpenAIAdapter(COMPATIBLE_PRESETS.qwen),
@@ -37,6 +39,7 @@ export function resolveAdapter(candidate: CandidateConfig): ProviderAdapter {
   return ADAPTER_FACTORIES[candidate.provider]();
 }
 
-function unsupportedYet(protocol: string): never {
-  throw new Error(`the ${protocol} wire protocol is not implemented yet`);
-}
+/** Where each provider is reached when the candidate gives no base_url (exporters may want it). */
+export const PROVIDER_DEFAULT_BASE_URLS: Readonly<Record<RealProvider, string>> = Object.fromEntries(
+  (Object.keys(ADAPTER_FACTORIES) as RealProvider[]).map((provider) => [provider, ADAPTER_FACTORIES[provider]().defaultBaseUrl]),
+) as Record<RealProvider, string>;

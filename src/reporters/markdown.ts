@@ -16,7 +16,7 @@ export async function renderMarkdown(record: RunRecordFile, attempts?: AttemptSo
   const findings = await collectFailures(attempts, FAILING_CASES_SHOWN);
   const out: string[] = [];
   const verdict = describeVerdict(record, options.gate);
-  out.push(`## ${verdict.ok ? '✅' : '❌'} ${cell(verdict.headline)}`, '');
+  out.push(`## ${verdict.ok ? '✅' : '❌'} ${escapeHtml(verdict.headline)}`, '');
   for (const note of describeRunState(record)) out.push(`> [!WARNING]`, `> **${cell(note)}**`, '');
   out.push(
     `<sub>chainproof ${escapeHtml(record.tool.version)} · suite **${cell(record.suite.name)}** · run \`${escapeHtml(record.run_id).replace(/`/g, "'")}\` · ` +

@@ -113,6 +113,11 @@ export class AttemptFacts {
     return this.caseIds[this.keyCase.data[key]!]!;
   }
 
+  /** Key index of (case, repeat), or −1 when no attempt had it. */
+  findKey(caseId: string, repeat: number): number {
+    return this.keyIndex.get(`${caseId}\u0000${repeat}`) ?? -1;
+  }
+
   /** Makes every candidate's columns as long as the key list. */
   finish(): void {
     for (const facts of this.candidates.values()) facts.ensure(this.keyCount);

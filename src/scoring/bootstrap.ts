@@ -5,6 +5,7 @@
  */
 import { percentileOfSorted } from './percentile.js';
 import { createRandom } from './random.js';
+import { regularizedIncompleteBeta } from './special-functions.js';
 import type { Interval } from './types.js';
 
 export interface BootstrapOptions {
@@ -42,7 +43,7 @@ export function percentileInterval(sortedReplicates: Float64Array, confidence = 
 
 /**
  * The q-quantile (type 7 on the expanded multiset) of values sorted ascending, each counted
- * weights[clusterOf[i]] times.
+ * weights[clusterOf[i]] times. Walks in from the nearer end, so a p95 touches only the top 5%.
  */
 export function weightedSortedQuantile(sorted: Float64Array, clusterOf: Int32Array, weights: Uint32Array, q: number): number {
   let total = 0;
@@ -51,19 +52,55 @@ export function weightedSortedQuantile(sorted: Float64Array, clusterOf: Int32Arr
   const position = (total - 1) * q;
   const below = Math.floor(position);
   const fraction = position - below;
-  let cumulative = 0;
-  for (let index = 0; index < sorted.length; index += 1) {
-    cumulative += weights[clusterOf[index]!]!;
-    if (cumulative > below) {
-      if (fraction === 0 || cumulative > below + 1) return sorted[index]!;
-      // The next order statistic is the next value that carries weight.
-      for (let next = index + 1; next < sorted.length; next += 1) {
-        if (weights[clusterOf[next]!]! > 0) return sorted[index]! + (sorted[next]! - sorted[index]!) * fraction;
-      }
-      return sorted[index]!;
+  const lower = orderStatistic(sorted, clusterOf, weights, below, total);
+  if (fraction === 0) return lower;
+  const upper = orderStatistic(sorted, clusterOf, weights, below + 1, total);
+  return lower + (upper - lower) * fraction;
+}
+
+/** The value at 0-based rank `rank` of the expanded multiset of `total` items. */
+function orderStatistic(sorted: Float64Array, clusterOf: Int32Array, weights: Uint32Array, rank: number, total: number): number {
+  if (rank < total / 2) {
+    let cumulative = 0;
+    for (let index = 0; index < sorted.length; index += 1) {
+      cumulative += weights[clusterOf[index]!]!;
+      if (cumulative > rank) return sorted[index]!;
+    }
+  } else {
+    const fromTop = total - 1 - rank;
+    let cumulative = 0;
+    for (let index = sorted.length - 1; index >= 0; index -= 1) {
+      cumulative += weights[clusterOf[index]!]!;
+      if (cumulative > fromTop) return sorted[index]!;
     }
   }
   return sorted[sorted.length - 1]!;
+}
+
+/**
+ * The percentile-bootstrap interval of a sample quantile, computed exactly rather than by
+ * resampling: the resample's j-th order statistic is ≤ x₍ᵢ₎ exactly when at least j of the n draws
+ * are ≤ x₍ᵢ₎, which has probability P(Binomial(n, i/n) ≥ j) = I_{i/n}(j, n − j + 1). This is the
+ * B → ∞ limit of the Monte Carlo bootstrap (for the order statistic nearest the quantile), costs a
+ * few dozen incomplete-beta evaluations, and has no simulation noise.
+ */
+export function exactBootstrapQuantileInterval(sorted: Float64Array, q: number, confidence = 0.95): Interval {
+  const n = sorted.length;
+  if (n === 0) return { low: Number.NaN, high: Number.NaN };
+  const j = Math.min(n, Math.max(1, Math.round((n - 1) * q) + 1));
+  const tail = (1 - confidence) / 2;
+  const cdf = (i: number): number => (i >= n ? 1 : regularizedIncompleteBeta(i / n, j, n - j + 1));
+  const smallestAtLeast = (target: number): number => {
+    let low = 1;
+    let high = n;
+    while (low < high) {
+      const middle = (low + high) >> 1;
+      if (cdf(middle) >= target) high = middle;
+      else low = middle + 1;
+    }
+    return sorted[low - 1]!;
+  };
+  return { low: smallestAtLeast(tail), high: smallestAtLeast(1 - tail) };
 }
 
 /**

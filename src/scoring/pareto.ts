@@ -1,11 +1,22 @@
-/** Pareto frontier of cost (per 1,000 requests) vs pass rate: nobody on it is both dearer and worse. */
+/**
+ * Pareto frontier of cost (per 1,000 requests) vs pass rate: nobody on it is both dearer and worse.
+ * The pass rate here is per request (passing answers / requests): a model that errors often bills
+ * little and answers well when it answers, and must not look like it dominates a reliable one.
+ */
 import type { Scorecard } from './types.js';
+
+/** Passing answers per request sent. */
+export function passPerRequest(card: Scorecard): number {
+  return card.attempts > 0 ? card.pass.k / card.attempts : 0;
+}
 
 /** True when `better` is at least as good on both axes and strictly better on one. */
 export function dominates(better: Scorecard, worse: Scorecard): boolean {
-  const passAtLeast = better.pass.rate >= worse.pass.rate;
+  const betterPass = passPerRequest(better);
+  const worsePass = passPerRequest(worse);
+  const passAtLeast = betterPass >= worsePass;
   const costAtMost = better.cost_per_1k_requests_usd <= worse.cost_per_1k_requests_usd;
-  const strictly = better.pass.rate > worse.pass.rate || better.cost_per_1k_requests_usd < worse.cost_per_1k_requests_usd;
+  const strictly = betterPass > worsePass || better.cost_per_1k_requests_usd < worse.cost_per_1k_requests_usd;
   return passAtLeast && costAtMost && strictly;
 }
 

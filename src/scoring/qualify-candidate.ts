@@ -75,8 +75,9 @@ export function qualifyCandidate({ context, card, primaryId, passVectors }: Qual
 
 export function toPairedComparison(result: NonInferiorityResult): PairedComparison {
   const { verdict: _verdict, margin: _margin, ...paired } = result;
-  const psi = result.n > 0 ? (result.b + result.c) / result.n : 0;
-  paired.mde = minimumDetectableDifference(psi, Math.max(result.n, 1));
+  // A run that saw no disagreement cannot tell ψ from 1/n: floor it there rather than claim MDE 0.
+  const n = Math.max(result.n, 1);
+  paired.mde = minimumDetectableDifference(Math.min(1, Math.max(result.b + result.c, 1) / n), n);
   return paired;
 }
 

@@ -7,7 +7,7 @@
  * qualified follow, by status (not enough evidence, worse, disqualified), then pass rate.
  */
 import { formatCount, formatMs, formatPercent, formatUsd } from './format-numbers.js';
-import { enforceDominanceOrder, findDominator } from './pareto.js';
+import { enforceDominanceOrder, findDominator, passPerRequest } from './pareto.js';
 import type { Qualification, QualificationStatus, RankedEntry, Scorecard } from './types.js';
 
 export interface RankInput {
@@ -49,7 +49,7 @@ export function rankCandidates({ cards, qualifications, primaryId, margin, choos
     const dominator = findDominator(card, cards);
     if (dominator) {
       entry.dominated_by = dominator.candidate_id;
-      entry.reasons.push(`dominated by ${dominator.candidate_id}: it passes at least as often (${formatPercent(dominator.pass.rate)} vs ${formatPercent(card.pass.rate)}) for no more money (${formatUsd(dominator.cost_per_1k_requests_usd)} vs ${formatUsd(card.cost_per_1k_requests_usd)} per 1,000 requests)`);
+      entry.reasons.push(`dominated by ${dominator.candidate_id}: it gives at least as many passing answers per request (${formatPercent(passPerRequest(dominator))} vs ${formatPercent(passPerRequest(card))}) for no more money (${formatUsd(dominator.cost_per_1k_requests_usd)} vs ${formatUsd(card.cost_per_1k_requests_usd)} per 1,000 requests)`);
     }
     return entry;
   });

@@ -1,12 +1,12 @@
 /** One candidate's scorecard (issue 7, "Per candidate"), from its fact columns. */
 import type { CandidateFacts } from './attempt-facts.js';
 import { isAnswered, isScored, OUTCOME_MISSING, OUTCOME_PASS, SAFETY_FAILED, SAFETY_NOT_APPLICABLE } from './attempt-outcome.js';
-import { bootstrapQuantileIntervals } from './bootstrap.js';
+import { bootstrapQuantileIntervals, exactBootstrapQuantileInterval } from './bootstrap.js';
 import { clopperPearson, clopperPearsonUpper } from './clopper-pearson.js';
 import { rateDesignEffect } from './paired-counts.js';
 import { percentileOfSorted, sortNumbers } from './percentile.js';
 import type { ScoringContext } from './scoring-context.js';
-import type { LatencySummary, RateEstimate, Scorecard } from './types.js';
+import type { Interval, LatencySummary, RateEstimate, Scorecard } from './types.js';
 import { wilsonInterval } from './wilson.js';
 
 export function buildScorecard(context: ScoringContext, candidateId: string): Scorecard {
@@ -74,7 +74,7 @@ export function buildScorecard(context: ScoringContext, candidateId: string): Sc
     // Mean cost per request / pass rate over all requests = total cost / passing answers.
     cost_per_pass_usd: pass.k > 0 ? costTotal / pass.k : null,
     warnings_by_param: warningsByParam,
-    simulated: columns.simulated || context.manifest.simulated,
+    simulated: columns.simulated || context.manifest.simulated || context.manifest.candidates.some((candidate) => candidate.id === candidateId && candidate.simulated),
   };
   if (safetyChecked > 0) {
     card.safety_failure = { k: safetyFailures, n: safetyChecked, rate: safetyFailures / safetyChecked, interval: clopperPearson(safetyFailures, safetyChecked) };
@@ -112,29 +112,34 @@ function estimatePassRate(context: ScoringContext, columns: CandidateFacts, keys
   return estimate;
 }
 
+/**
+ * Percentiles with 95% bootstrap intervals. Independent attempts get the exact bootstrap interval
+ * (no resampling: see exactBootstrapQuantileInterval); when repeats of a case share a cluster, a
+ * seeded cluster bootstrap, with B held near 5·10⁶/n so large runs stay fast.
+ */
 function summarizeLatency(values: number[], context: ScoringContext, seed: string, clusterOf?: Int32Array): LatencySummary | null {
   if (values.length === 0) return null;
   const sorted = sortNumbers(values);
   const mean = values.reduce((sum, value) => sum + value, 0) / values.length;
-  // Bootstrap cost grows with n × B: keep B × n near 2·10^7 on very large runs.
-  const replicates = context.options.latencyReplicates ?? Math.max(200, Math.min(1000, Math.floor(2e7 / values.length)));
-  const options: Parameters<typeof bootstrapQuantileIntervals>[2] = { replicates, seed };
-  if (clusterOf) {
-    // Renumber clusters densely so the weight vector is as short as the sample's clusters.
-    const dense = new Map<number, number>();
-    options.clusterOf = Int32Array.from(clusterOf, (cluster) => dense.get(cluster) ?? (dense.set(cluster, dense.size), dense.size - 1));
-    options.clusterCount = dense.size;
+  const dense = new Map<number, number>();
+  const denseClusters = clusterOf ? Int32Array.from(clusterOf, (cluster) => dense.get(cluster) ?? (dense.set(cluster, dense.size), dense.size - 1)) : undefined;
+  const quantiles = [0.5, 0.95, 0.99];
+  let intervals: Interval[];
+  if (denseClusters && dense.size < values.length) {
+    const replicates = context.options.latencyReplicates ?? Math.max(200, Math.min(1000, Math.floor(5e6 / values.length)));
+    intervals = bootstrapQuantileIntervals(values, quantiles, { replicates, seed, clusterOf: denseClusters, clusterCount: dense.size });
+  } else {
+    intervals = quantiles.map((q) => exactBootstrapQuantileInterval(sorted, q));
   }
-  const [p50, p95, p99] = bootstrapQuantileIntervals(values, [0.5, 0.95, 0.99], options);
   return {
     n: values.length,
     p50: percentileOfSorted(sorted, 0.5),
     p95: percentileOfSorted(sorted, 0.95),
     p99: percentileOfSorted(sorted, 0.99),
     mean,
-    p50_interval: p50!,
-    p95_interval: p95!,
-    p99_interval: p99!,
+    p50_interval: intervals[0]!,
+    p95_interval: intervals[1]!,
+    p99_interval: intervals[2]!,
   };
 }
 

@@ -16,7 +16,7 @@ export interface SummarizeOptions {
   seed?: string | number;
   /** Paired interval method (default Tango, Agresti–Min as fallback). */
   pairedMethod?: PairedIntervalMethod;
-  /** Bootstrap replicates for latency intervals in scorecards (default 1000, fewer on huge runs). */
+  /** Bootstrap replicates for clustered latency intervals (default 1000, fewer on huge runs). */
   latencyReplicates?: number;
   /** Common-cause share β given to members that share a dependency (default 0.1). */
   defaultBeta?: number;

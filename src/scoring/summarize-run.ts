@@ -81,9 +81,11 @@ export function buildSummary(context: ScoringContext): RunSummary {
       summary.baseline_comparison = { ...toPairedComparison(result), verdict: result.verdict };
     }
   }
-  const mdes = qualification.map((entry) => entry.paired?.mde).filter((value): value is number => value !== undefined && Number.isFinite(value));
-  if (summary.baseline_comparison?.mde !== undefined) summary.mde = summary.baseline_comparison.mde;
-  else if (mdes.length > 0) summary.mde = Math.max(...mdes);
+  // The run's MDE is the weakest of its paired comparisons: the difference every one of them can see.
+  const mdes = [...qualification.map((entry) => entry.paired?.mde), summary.baseline_comparison?.mde].filter(
+    (value): value is number => value !== undefined && Number.isFinite(value),
+  );
+  if (mdes.length > 0) summary.mde = Math.max(...mdes);
   return summary;
 }
 

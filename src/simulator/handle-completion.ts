@@ -7,7 +7,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { SimulatedFault } from '../config/suite-schema.js';
 import { chooseFault } from './faults.js';
 import { drawTiming } from './latency.js';
-import type { ProtocolRenderer, RenderContext, WireResponse } from './protocols/protocol.js';
+import type { ProtocolRenderer, RenderContext, RouteInfo, WireResponse } from './protocols/protocol.js';
 import { createDice, type Dice } from './random.js';
 import { writeCutBody, writeStream, writeWhole, type TimerRegistry } from './respond.js';
 import type { Scenario } from './scenario.js';
@@ -41,8 +41,7 @@ export interface CompletionCall {
   response: ServerResponse;
   rawBody: Buffer;
   path: string;
-  pathModel?: string;
-  query?: URLSearchParams;
+  route: RouteInfo;
 }
 
 export function handleCompletion(state: SimulatorState, call: CompletionCall): void {
@@ -62,7 +61,7 @@ export function handleCompletion(state: SimulatorState, call: CompletionCall): v
   } catch {
     body = undefined;
   }
-  const parsed = protocol.parseRequest(body, request.headers, call.pathModel, call.query);
+  const parsed = protocol.parseRequest(body, request.headers, call.route);
   if (!parsed.ok) {
     state.stats.recordRequest(protocol.protocol, '(invalid)');
     return reply(parsed.response, '(invalid)');
@@ -102,8 +101,9 @@ export function handleCompletion(state: SimulatorState, call: CompletionCall): v
   if (!answer.correct) state.stats.recordWrongAnswer(spec.name);
   const slowMs = fault === 'slow_first_byte' ? readSlowFirstByteMs(spec) * state.latencyScale : 0;
   state.stats.recordStatus(spec.name, 200);
-  if (scripted.stream) return streamAnswer(state, call, answer, context, { fault, slowMs, timing, baseHeaders, dice });
-  const json: WireResponse = { status: 200, headers: { ...baseHeaders, 'content-type': 'application/json' }, body: protocol.renderAnswer(answer, context) };
+  const jsonStream = scripted.stream ? protocol.renderStreamAsJson?.(answer, context, call.route) : undefined;
+  if (scripted.stream && jsonStream === undefined) return streamAnswer(state, call, answer, context, { fault, slowMs, timing, baseHeaders, dice });
+  const json: WireResponse = { status: 200, headers: { ...baseHeaders, 'content-type': 'application/json' }, body: jsonStream ?? protocol.renderAnswer(answer, context) };
   state.timers.schedule(response, slowMs + timing.totalMs, () => {
     if (fault === 'stream_cut') writeCutBody(response, json);
     else if (fault === 'malformed_body') writeWhole(response, { ...json, body: breakJsonBody(json.body, dice) });

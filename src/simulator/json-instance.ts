@@ -4,6 +4,7 @@
  * formats, anyOf/oneOf/allOf and local $ref). Values look like data, not like "string".
  */
 import type { Random } from './random.js';
+import { samplePattern } from './regex-sample.js';
 
 export type JsonSchema = Record<string, unknown>;
 
@@ -152,6 +153,8 @@ function generateNumber(node: JsonSchema, random: Random, integer: boolean): num
 
 function generateString(node: JsonSchema, random: Random, key: string): string {
   const format = typeof node.format === 'string' ? node.format : '';
+  const pattern = typeof node.pattern === 'string' ? samplePattern(node.pattern, random) : undefined;
+  if (pattern !== undefined) return pattern;
   const value = formatString(format, random) ?? contentString(key, random);
   const minLength = typeof node.minLength === 'number' ? node.minLength : 0;
   const maxLength = typeof node.maxLength === 'number' ? node.maxLength : Infinity;

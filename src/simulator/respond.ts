@@ -14,21 +14,34 @@ export interface TimerRegistry {
 
 export function createTimerRegistry(): TimerRegistry {
   const timers = new Set<NodeJS.Timeout>();
+  // One 'close' listener per response, however many frames a stream schedules on it.
+  const byResponse = new WeakMap<ServerResponse, Set<NodeJS.Timeout>>();
   return {
     schedule(response, delayMs, run) {
       if (delayMs <= 0) {
         run();
         return;
       }
+      let own = byResponse.get(response);
+      if (!own) {
+        const created = new Set<NodeJS.Timeout>();
+        own = created;
+        byResponse.set(response, created);
+        response.once('close', () => {
+          for (const pending of created) {
+            clearTimeout(pending);
+            timers.delete(pending);
+          }
+          created.clear();
+        });
+      }
       const timer = setTimeout(() => {
         timers.delete(timer);
+        own.delete(timer);
         if (!response.destroyed) run();
       }, delayMs);
       timers.add(timer);
-      response.once('close', () => {
-        clearTimeout(timer);
-        timers.delete(timer);
-      });
+      own.add(timer);
     },
     clearAll() {
       for (const timer of timers) clearTimeout(timer);

@@ -7,6 +7,8 @@ import type { AddressInfo } from 'node:net';
 import { performance } from 'node:perf_hooks';
 import { SimulateSchema, type WireProtocol } from '../config/suite-schema.js';
 import { handleCompletion, SIMULATED_HEADER, type SimulatorState } from './handle-completion.js';
+import { anthropicProtocol } from './protocols/anthropic.js';
+import { geminiProtocol } from './protocols/gemini.js';
 import { openaiProtocol } from './protocols/openai.js';
 import { JSON_TYPE, type ProtocolRenderer } from './protocols/protocol.js';
 import { createTimerRegistry, writeWhole } from './respond.js';
@@ -16,7 +18,7 @@ import type { RunningSimulator, SimulatedModelSpec, SimulatorOptions } from './t
 
 const MAX_BODY_BYTES = 32 * 1024 * 1024;
 
-export const PROTOCOLS: Partial<Record<WireProtocol, ProtocolRenderer>> = { openai: openaiProtocol };
+export const PROTOCOLS: Record<WireProtocol, ProtocolRenderer> = { openai: openaiProtocol, anthropic: anthropicProtocol, gemini: geminiProtocol };
 
 export async function startSimulator(options: SimulatorOptions): Promise<RunningSimulator> {
   const scenario = parseScenario(options.scenario ?? {});
@@ -78,7 +80,7 @@ function routeRequest(state: SimulatorState, request: IncomingMessage, response:
   if (!target || !protocol) return sendJson(response, 404, { error: { message: `Unknown path ${path}`, type: 'invalid_request_error', code: 'unknown_url' } });
   readBody(request, (error, rawBody) => {
     if (error) return sendJson(response, 413, { error: { message: error.message, type: 'invalid_request_error' } });
-    handleCompletion(state, { protocol, request, response, rawBody: rawBody!, path, pathModel: target.model, query: url.searchParams });
+    handleCompletion(state, { protocol, request, response, rawBody: rawBody!, path, route: { pathModel: target.model, stream: target.stream, query: url.searchParams } });
   });
 }
 

@@ -1,7 +1,7 @@
 /** Builds the suite's `validators:` list into validators, failing early on unknown names and bad options. */
 import { UserInputError } from '../core/errors.js';
 import { VALIDATOR_FACTORIES } from './registry.js';
-import { suggestName } from './suggest-name.js';
+import { suggestClosest } from '../config/did-you-mean.js';
 import type { Validator, ValidatorContext, ValidatorFactory } from './types.js';
 
 export type ValidatorRef = string | Record<string, Record<string, unknown> | null>;
@@ -28,7 +28,7 @@ export async function createValidator(
   const factory = Object.hasOwn(factories, name) ? factories[name] : undefined;
   if (!factory) {
     const known = Object.keys(factories);
-    const guess = suggestName(name, known);
+    const guess = suggestClosest(name, known);
     throw new UserInputError(`unknown validator "${name}"`, {
       hint: `${guess ? `Did you mean "${guess}"? ` : ''}Known validators: ${known.join(', ')}.`,
     });

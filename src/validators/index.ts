@@ -7,3 +7,9 @@ export { extractJson, type ExtractJsonOptions, type JsonExtraction } from './ext
 export { stripReasoning } from './extract/strip-reasoning.js';
 export { findFences, type Fence } from './extract/find-fences.js';
 export { createJsonSchemaValidator, resolveJsonExpectation, JsonSchemaOptionsSchema } from './json-schema.js';
+export { createCodeSyntaxValidator, CodeSyntaxOptionsSchema } from './code-syntax.js';
+export { createToolCallValidator, ToolCallOptionsSchema } from './tool-call.js';
+export { createFinishValidator, FinishOptionsSchema } from './finish.js';
+export { createMatchValidator, MatchOptionsSchema } from './match.js';
+export { loadCustomValidator, CustomOptionsSchema } from './custom.js';
+export { createJudgeValidator, buildJudgeRequest, JudgeOptionsSchema } from './judge.js';

@@ -1,5 +1,14 @@
 /** The command map. One file per command; the order here is the order in `--help`. */
 import type { Command } from '../command.js';
+import { exportCommand } from './export.js';
+import { gateCommand } from './gate.js';
+import { initCommand } from './init.js';
 import { mergeCommand } from './merge.js';
+import { reportCommand } from './report.js';
+import { runCommand } from './run.js';
+import { scoreCommand } from './score.js';
+import { simCommand } from './sim.js';
 
-export const COMMANDS: Command[] = [mergeCommand];
+export const COMMANDS: Command[] = [runCommand, reportCommand, gateCommand, exportCommand, scoreCommand, mergeCommand, simCommand, initCommand];
+import { planCommand } from './plan.js';
+export const COMMANDS: Command[] = [planCommand];

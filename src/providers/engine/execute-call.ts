@@ -8,7 +8,7 @@ import { createProviderError, isProviderError, ProviderError } from '../../core/
 import type { ModelResponse } from '../../core/types.js';
 import type { HttpFailure, ProviderAdapter } from '../adapter.js';
 import { classifyTransportError } from '../http/classify-transport-error.js';
-import { readSseEvents } from '../http/read-sse-events.js';
+import { readSseEvents, STRAY_TEXT_EVENT } from '../http/read-sse-events.js';
 import type { HttpResponse, SendHttpRequest } from '../http/send-http-request.js';
 import type { PreparedRequest } from '../types.js';
 import { callerAbortReason, createCallDeadline } from './call-deadline.js';
@@ -58,7 +58,7 @@ export async function executeCall(input: ExecuteCallInput): Promise<ExecuteCallO
     }
     let ttftMs: number | undefined;
     for await (const event of readSseEvents(http.body)) {
-      const outcome = adapter.fromStreamEvent(accumulator, event);
+      const outcome = event.event === STRAY_TEXT_EVENT ? readStrayError(event.data) : adapter.fromStreamEvent(accumulator, event);
       if (outcome) {
         const info = adapter.classifyError(toFailure(undefined, http.headers, event.data, now(), outcome.errorBody));
         throw new ProviderError(info, partialText(accumulator) || undefined);
@@ -91,6 +91,17 @@ async function readJsonResponse(adapter: ProviderAdapter, http: HttpResponse, no
   }
   if (adapter.isErrorBody(body)) throw new ProviderError(adapter.classifyError(toFailure(undefined, http.headers, text, now(), body)));
   return adapter.fromResponse(body);
+}
+
+/** Non-SSE text in a stream: an error object there is an in-stream error; anything else is noise. */
+function readStrayError(text: string): { errorBody: unknown } | undefined {
+  try {
+    const body: unknown = JSON.parse(text);
+    if (typeof body === 'object' && body !== null && 'error' in body) return { errorBody: body };
+  } catch {
+    // not JSON: ignored; a stream that also lacks its final event fails as `network` below
+  }
+  return undefined;
 }
 
 function toFailure(status: number | undefined, headers: Record<string, string>, text: string, receivedAt: number, body?: unknown): HttpFailure {

@@ -26,10 +26,12 @@ export interface StreamAccumulator {
   done: boolean;
   /** Something the user would see arrived (text, refusal or a tool call): the TTFT mark. */
   sawOutput: boolean;
+  /** What a protocol needs to remember between its own events (raw usage parts, block kinds). */
+  protocolState: Record<string, unknown>;
 }
 
 export function createStreamAccumulator(): StreamAccumulator {
-  return { text: '', reasoning: '', refusal: '', toolCalls: new Map(), done: false, sawOutput: false };
+  return { text: '', reasoning: '', refusal: '', toolCalls: new Map(), done: false, sawOutput: false, protocolState: {} };
 }
 
 export function partialText(accumulator: StreamAccumulator): string {

@@ -1,5 +1,6 @@
 /**
- * OpenAI-shaped errors → the taxonomy. Body `code`/`type` win over the status; message text is
+ * OpenAI-shaped errors → the taxonomy. A specific body `code`/`type` wins over the status (the
+ * generic `server_error` type does not: OpenAI sends it with 500 and with an overloaded 503); text is
  * read only for context-length errors of servers that give no code (vLLM, Mistral, OpenRouter
  * relaying an upstream's words).
  */
@@ -20,7 +21,6 @@ const KIND_BY_CODE: Readonly<Record<string, ErrorKind>> = {
   permission_error: 'auth',
   content_filter: 'content_filter',
   content_policy_violation: 'content_filter',
-  server_error: 'server_error',
   overloaded: 'overloaded',
   engine_overloaded: 'overloaded',
   service_unavailable: 'overloaded',
@@ -62,6 +62,9 @@ export function readOpenAIErrorBody(body: unknown): OpenAIErrorFields {
   const error = (typeof root.error === 'object' && root.error !== null ? root.error : root) as Record<string, unknown>;
   const out: OpenAIErrorFields = {};
   if (typeof error.message === 'string') out.message = error.message;
+  // OpenRouter relays the upstream provider's own error as text in metadata.raw.
+  const raw = (error.metadata as { raw?: unknown } | undefined)?.raw;
+  if (typeof raw === 'string' && raw !== '') out.message = `${out.message ?? 'provider error'}: ${raw}`;
   if (typeof error.code === 'string' && error.code !== '') out.code = error.code;
   if (typeof error.code === 'number') out.numericCode = error.code;
   if (typeof error.type === 'string' && error.type !== '' && error.type !== 'error') out.type = error.type;

@@ -5,6 +5,7 @@ import type { ModelResponse } from '../../core/types.js';
 import { toToolCall } from '../engine/to-tool-call.js';
 import { mapOpenAIFinishReason } from './map-openai-finish-reason.js';
 import { mapOpenAIUsage, OpenAIUsageSchema } from './map-openai-usage.js';
+import { OpenAIContentSchema, readOpenAIContent } from './read-openai-content.js';
 
 const ToolCallSchema = z.object({
   id: z.string().nullish(),
@@ -18,7 +19,7 @@ const OpenAIResponseSchema = z.object({
     .array(
       z.object({
         message: z.object({
-          content: z.string().nullish(),
+          content: OpenAIContentSchema,
           refusal: z.string().nullish(),
           reasoning_content: z.string().nullish(),
           reasoning: z.string().nullish(),
@@ -38,8 +39,9 @@ export function fromOpenAIResponse(body: unknown): ModelResponse {
   }
   const { id, model, choices, usage } = parsed.data;
   const { message, finish_reason: rawFinish } = choices[0]!;
+  const content = readOpenAIContent(message.content);
   const response: ModelResponse = {
-    text: message.content ?? '',
+    text: content.text,
     toolCalls: (message.tool_calls ?? []).map((call, index) =>
       toToolCall(call.id ?? `call_${index}`, call.function.name, call.function.arguments ?? ''),
     ),
@@ -48,7 +50,7 @@ export function fromOpenAIResponse(body: unknown): ModelResponse {
   };
   if (rawFinish != null) response.rawFinishReason = rawFinish;
   if (message.refusal) response.refusal = message.refusal;
-  const reasoning = message.reasoning_content ?? message.reasoning;
+  const reasoning = message.reasoning_content ?? message.reasoning ?? content.reasoning;
   if (reasoning) response.reasoning = reasoning;
   if (model) response.servedModel = model;
   if (id) response.responseId = id;

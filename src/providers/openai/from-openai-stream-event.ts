@@ -5,6 +5,7 @@ import { parseEventJson } from '../engine/parse-event-json.js';
 import type { SseEvent } from '../adapter.js';
 import { mapOpenAIFinishReason } from './map-openai-finish-reason.js';
 import { mapOpenAIUsage, OpenAIUsageSchema } from './map-openai-usage.js';
+import { OpenAIContentSchema, readOpenAIContent } from './read-openai-content.js';
 
 const ChunkSchema = z.object({
   id: z.string().nullish(),
@@ -15,7 +16,7 @@ const ChunkSchema = z.object({
         index: z.number().nullish(),
         delta: z
           .object({
-            content: z.string().nullish(),
+            content: OpenAIContentSchema,
             refusal: z.string().nullish(),
             reasoning_content: z.string().nullish(),
             reasoning: z.string().nullish(),
@@ -54,10 +55,12 @@ export function fromOpenAIStreamEvent(accumulator: StreamAccumulator, event: Sse
   const choice = chunk.choices?.find((candidate) => (candidate.index ?? 0) === 0);
   if (!choice) return;
   const delta = choice.delta;
-  if (delta?.content) {
-    accumulator.text += delta.content;
+  const content = readOpenAIContent(delta?.content);
+  if (content.text) {
+    accumulator.text += content.text;
     accumulator.sawOutput = true;
   }
+  if (content.reasoning) accumulator.reasoning += content.reasoning;
   if (delta?.refusal) {
     accumulator.refusal += delta.refusal;
     accumulator.sawOutput = true;
@@ -68,7 +71,8 @@ export function fromOpenAIStreamEvent(accumulator: StreamAccumulator, event: Sse
     const index = piece.index ?? position;
     const pending = accumulator.toolCalls.get(index) ?? { id: '', name: '', rawArguments: '' };
     if (piece.id) pending.id = piece.id;
-    if (piece.function?.name) pending.name += piece.function.name;
+    // Set once: some compatible servers repeat the name on every delta.
+    if (piece.function?.name && !pending.name) pending.name = piece.function.name;
     if (piece.function?.arguments) pending.rawArguments += piece.function.arguments;
     accumulator.toolCalls.set(index, pending);
     accumulator.sawOutput = true;

@@ -29,6 +29,7 @@ export const PRICE_TABLE: Readonly<Record<string, Price>> = {
   'claude-haiku-4-5': { input_per_mtok: 1, cached_input_per_mtok: 0.1, output_per_mtok: 5 },
   'claude-3-5-haiku': { input_per_mtok: 0.8, cached_input_per_mtok: 0.08, output_per_mtok: 4 },
   // Google Gemini (≤200k-token prompts)
+  'gemini-3-pro-preview': { input_per_mtok: 2, cached_input_per_mtok: 0.2, output_per_mtok: 12 },
   'gemini-2.5-pro': { input_per_mtok: 1.25, cached_input_per_mtok: 0.125, output_per_mtok: 10 },
   'gemini-2.5-flash': { input_per_mtok: 0.3, cached_input_per_mtok: 0.03, output_per_mtok: 2.5 },
   'gemini-2.5-flash-lite': { input_per_mtok: 0.1, cached_input_per_mtok: 0.01, output_per_mtok: 0.4 },

@@ -28,6 +28,13 @@ export interface RenderContext {
   promptTokens: number;
 }
 
+/** What the URL says: Gemini puts the model and the streaming choice in the path. */
+export interface RouteInfo {
+  pathModel?: string;
+  stream?: boolean;
+  query?: URLSearchParams;
+}
+
 export type ParseResult = { ok: true; request: ScriptedRequest } | { ok: false; response: WireResponse };
 
 export interface ProtocolRenderer {
@@ -36,10 +43,12 @@ export interface ProtocolRenderer {
   createRequestId(random: Random): string;
   /** Headers on every response of this protocol (request id, rate-limit counters). */
   baseHeaders(context: Pick<RenderContext, 'requestId' | 'random'>): Record<string, string>;
-  parseRequest(body: unknown, headers: IncomingHttpHeaders, pathModel?: string, query?: URLSearchParams): ParseResult;
+  parseRequest(body: unknown, headers: IncomingHttpHeaders, route: RouteInfo): ParseResult;
   renderAnswer(answer: ScriptedAnswer, context: RenderContext): string;
   /** SSE frames (each ending in a blank line), in order. */
   renderStream(answer: ScriptedAnswer, context: RenderContext): string[];
+  /** A streaming call answered without SSE (Gemini's streamGenerateContent without `alt=sse`). */
+  renderStreamAsJson?(answer: ScriptedAnswer, context: RenderContext, route: RouteInfo): string | undefined;
   /** An error event inside a 200 stream. */
   renderStreamError(context: RenderContext): string;
   /** Error, blocked prompt or other non-answer fault, as a whole response. */

@@ -83,14 +83,20 @@ function extractFromProse(text: string, base: Origin, options: ExtractJsonOption
     return toExtraction(whole, origin, 'whole', 'invalid JSON');
   }
   let firstFailure: { parsed: JsonParseResult; origin: Origin } | undefined;
+  let otherKind: { value: unknown } | undefined;
   for (const span of findJsonSpans(text, options.lenient ? `"'` : '"')) {
     const kind = text[span.start] === '{' ? 'object' : 'array';
-    if (options.rootType && kind !== options.rootType) continue;
     const parsed = parseJson(text.slice(span.start, span.end), options.lenient);
+    if (options.rootType && kind !== options.rootType) {
+      // Kept in case nothing of the wanted kind follows: then the schema explains the mismatch.
+      if (parsed.ok) otherKind ??= { value: parsed.value };
+      continue;
+    }
     if (parsed.ok) return { ok: true, value: parsed.value, source: 'span' };
     firstFailure ??= { parsed, origin: originOf(text, span.start, base) };
   }
   if (firstFailure) return toExtraction(firstFailure.parsed, firstFailure.origin, 'span', 'invalid JSON');
+  if (otherKind) return { ok: true, value: otherKind.value, source: 'span' };
   const what = options.rootType === 'array' ? 'JSON array' : options.rootType === 'object' ? 'JSON object' : 'JSON object or array';
   return { ok: false, category: 'no_json', message: `no ${what} in the answer` };
 }

@@ -1,0 +1,106 @@
+/**
+ * The members of the proposed chain with what every exporter needs: the candidate as recorded, its
+ * scorecard, where its key comes from, and a timeout derived from its measured latency.
+ */
+import { UserInputError } from '../../core/errors.js';
+import type { CandidateSummary, RunRecordFile } from '../../record/types.js';
+import type { Scorecard } from '../../scoring/types.js';
+
+export const DEFAULT_SIMULATOR_URL = 'http://127.0.0.1:4141';
+
+/** The environment variable each provider's key is read from when the suite names none. */
+const DEFAULT_KEY_ENV: Record<string, string> = {
+  openai: 'OPENAI_API_KEY',
+  anthropic: 'ANTHROPIC_API_KEY',
+  gemini: 'GEMINI_API_KEY',
+  deepseek: 'DEEPSEEK_API_KEY',
+  mistral: 'MISTRAL_API_KEY',
+  qwen: 'DASHSCOPE_API_KEY',
+  groq: 'GROQ_API_KEY',
+  together: 'TOGETHER_API_KEY',
+  openrouter: 'OPENROUTER_API_KEY',
+  'openai-compatible': 'OPENAI_API_KEY',
+  simulated: 'CHAINPROOF_SIM_API_KEY',
+};
+
+export interface ChainMember {
+  position: number;
+  candidate: CandidateSummary;
+  scorecard?: Scorecard;
+  /** Name of the environment variable holding the key: never the key. */
+  keyEnv: string;
+  timeoutMs: number;
+  /** The wire protocol the member speaks (a simulated or compatible candidate says which). */
+  protocol: 'openai' | 'anthropic' | 'gemini';
+}
+
+export function resolveChainMembers(record: RunRecordFile): ChainMember[] {
+  const chain = record.summary.proposed_chain;
+  if (chain.length === 0) {
+    throw new UserInputError(`run ${record.run_id} has no proposed chain: no candidate qualified, so there is nothing to export`, {
+      hint: 'Read the report (chainproof report RUN_DIR) for why each candidate was not qualified.',
+    });
+  }
+  const candidates = new Map(record.candidates.map((candidate) => [candidate.id, candidate]));
+  const cards = new Map(record.summary.scorecards.map((card) => [card.candidate_id, card]));
+  return chain.map((id, index) => {
+    const candidate = candidates.get(id);
+    if (!candidate) throw new UserInputError(`proposed chain member "${id}" is not among the run's candidates`, { location: { file: 'run.json', path: `summary.proposed_chain[${index}]` } });
+    const scorecard = cards.get(id);
+    return {
+      position: index + 1,
+      candidate,
+      scorecard,
+      keyEnv: candidate.api_key_env ?? DEFAULT_KEY_ENV[candidate.provider] ?? 'OPENAI_API_KEY',
+      timeoutMs: deriveTimeoutMs(scorecard, candidate.timeout_ms ?? readNumber(record.run_options.timeout_ms) ?? 30_000),
+      protocol: resolveProtocol(candidate),
+    };
+  });
+}
+
+/**
+ * A timeout a gateway can act on: long enough for the slow tail the run measured (1.5 × p99, at
+ * least 2 × p95), rounded up to a second, never past what the run itself allowed.
+ */
+export function deriveTimeoutMs(scorecard: Scorecard | undefined, configuredMs: number): number {
+  const latency = scorecard?.latency_ms;
+  if (!latency || latency.n === 0) return configuredMs;
+  const wanted = Math.max(latency.p99 * 1.5, latency.p95 * 2, 1000);
+  return Math.min(Math.ceil(wanted / 1000) * 1000, configuredMs);
+}
+
+/** Retries the run allowed each call: what the availability figures were measured with. */
+export function readRetries(record: RunRecordFile): number {
+  return Math.max(0, Math.min(5, readNumber(record.run_options.retries) ?? 2));
+}
+
+/** Chain members after `position` that never failed with `kind`, when some member did. */
+export function findMembersHandling(members: ChainMember[], kind: string): Map<string, string[]> {
+  const failed = (member: ChainMember) => (member.scorecard?.errors_by_kind[kind] ?? 0) > 0;
+  const handled = (member: ChainMember) => member.scorecard !== undefined && !failed(member);
+  const out = new Map<string, string[]>();
+  members.forEach((member, index) => {
+    if (!failed(member)) return;
+    const next = members.slice(index + 1).filter(handled).map((other) => other.candidate.id);
+    if (next.length > 0) out.set(member.candidate.id, next);
+  });
+  return out;
+}
+
+export function baseUrlOf(member: ChainMember, simulatorUrl = DEFAULT_SIMULATOR_URL): string | undefined {
+  const recorded = member.candidate.base_url?.replace(/\/+$/, '');
+  if (recorded) return recorded;
+  if (member.candidate.provider === 'simulated') return `${simulatorUrl.replace(/\/+$/, '')}/${member.protocol}/v1`;
+  return undefined;
+}
+
+function resolveProtocol(candidate: CandidateSummary): ChainMember['protocol'] {
+  if (candidate.protocol === 'anthropic' || candidate.protocol === 'gemini' || candidate.protocol === 'openai') return candidate.protocol;
+  if (candidate.provider === 'anthropic') return 'anthropic';
+  if (candidate.provider === 'gemini') return 'gemini';
+  return 'openai';
+}
+
+function readNumber(value: unknown): number | undefined {
+  return typeof value === 'number' && Number.isFinite(value) ? value : undefined;
+}

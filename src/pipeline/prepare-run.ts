@@ -1,0 +1,122 @@
+/**
+ * Everything a run checks before it may spend anything: the suite, every dataset line, the API
+ * keys, the validators and the budget. Any problem is a UserInputError (exit 2) and nothing has
+ * been called. `chainproof check` is this step alone.
+ */
+import type { CandidateConfig, Suite } from '../config/suite-schema.js';
+import { primaryCandidateId } from '../config/suite-schema.js';
+import { loadSuite, type LoadedSuite } from '../config/load-suite.js';
+import { openCaseSource, type CaseSource } from '../config/case-source.js';
+import { UserInputError } from '../core/errors.js';
+import { findMissingApiKeys, findTablePrice } from '../providers/index.js';
+import { createCaseTokenEstimator, estimateRunCost, loadTokenCounter, selectShard, type RunCostEstimate, type ShardSpec } from '../runner/index.js';
+import { createValidators } from '../validators/index.js';
+import type { Validator } from '../validators/types.js';
+
+export interface RunOverrides {
+  concurrency?: number;
+  repeat?: number;
+  limit?: number;
+  seed?: number;
+  shard?: ShardSpec;
+  budgetUsd?: number;
+  noCache?: boolean;
+  skipInvalid?: boolean;
+  /** Start even when the pre-run estimate exceeds the budget (the in-run guard still stops it). */
+  ignoreBudgetEstimate?: boolean;
+}
+
+export interface PreparedRun {
+  loaded: LoadedSuite;
+  /** The suite with the command-line overrides applied. */
+  suite: Suite;
+  cases: CaseSource;
+  validators: Validator[];
+  estimate: RunCostEstimate;
+  primary: string;
+  simulated: boolean;
+  countTokens: (text: string) => number;
+}
+
+export async function prepareRun(suitePath: string, cwd: string, env: Record<string, string | undefined>, overrides: RunOverrides = {}): Promise<PreparedRun> {
+  const loaded = await loadSuite(suitePath, cwd);
+  const suite = applyOverrides(loaded.suite, overrides);
+  checkSimulatedModels(suite.candidates, loaded.file);
+
+  const cases = await openCaseSource(loaded, {
+    limit: overrides.limit,
+    skipInvalid: overrides.skipInvalid,
+    select: overrides.shard ? (caseId) => selectShard(caseId, overrides.shard!.index, overrides.shard!.count) : undefined,
+  });
+
+  const missing = findMissingApiKeys(suite.candidates, env);
+  if (missing.length > 0) {
+    throw new UserInputError(`missing API key${missing.length > 1 ? 's' : ''}: ${[...new Set(missing.map((entry) => entry.variable))].join(', ')}`, {
+      location: { file: loaded.file },
+      details: missing.map((entry) => `candidate "${entry.candidateId}" reads ${entry.variable}`),
+      hint: 'Export the variables (or set api_key_env per candidate); nothing was called.',
+    });
+  }
+
+  const validators = await createValidators(suite.validators as Parameters<typeof createValidators>[0], { baseDir: loaded.baseDir });
+
+  const counter = await loadTokenCounter();
+  const estimate = await estimateRunCost({
+    cases: cases.open(),
+    candidates: suite.candidates.map((config) => ({ config, price: config.price ?? findTablePrice(config.model) })),
+    repeat: suite.run.repeat,
+    retries: suite.run.retries,
+    countInputTokens: createCaseTokenEstimator(counter),
+  });
+  const budget = suite.run.budget_usd;
+  if (budget !== undefined && estimate.expectedUsd > budget && !overrides.ignoreBudgetEstimate) {
+    throw new UserInputError(`the run is estimated at $${estimate.expectedUsd.toFixed(2)}, over the budget of $${budget.toFixed(2)}`, {
+      location: { file: loaded.file, path: 'run.budget_usd' },
+      details: Object.entries(estimate.byCandidate).map(([id, entry]) => `${id}: ${entry.calls} calls, ~$${entry.expectedUsd.toFixed(2)} (at most $${entry.worstCaseUsd.toFixed(2)})`),
+      hint: 'Raise --budget-usd, use --limit or a smaller sample, or pass --ignore-estimate to start anyway (the run still stops at the budget).',
+    });
+  }
+
+  return {
+    loaded,
+    suite,
+    cases,
+    validators,
+    estimate,
+    primary: primaryCandidateId(suite),
+    simulated: suite.candidates.some((candidate) => candidate.provider === 'simulated'),
+    countTokens: counter,
+  };
+}
+
+function applyOverrides(suite: Suite, overrides: RunOverrides): Suite {
+  const run = { ...suite.run };
+  if (overrides.concurrency !== undefined) run.concurrency = positiveInteger(overrides.concurrency, '--concurrency');
+  if (overrides.repeat !== undefined) run.repeat = positiveInteger(overrides.repeat, '--repeat');
+  if (overrides.seed !== undefined) run.seed = Math.trunc(overrides.seed);
+  if (overrides.budgetUsd !== undefined) run.budget_usd = overrides.budgetUsd;
+  if (overrides.noCache) run.cache = false;
+  if (overrides.limit !== undefined) positiveInteger(overrides.limit, '--limit');
+  return { ...suite, run };
+}
+
+function positiveInteger(value: number, flag: string): number {
+  if (!Number.isInteger(value) || value < 1) throw new UserInputError(`${flag} must be a positive integer, got ${value}`);
+  return value;
+}
+
+/** Simulated candidates are served by model name: two different behaviours may not share one. */
+function checkSimulatedModels(candidates: CandidateConfig[], file: string): void {
+  const seen = new Map<string, string>();
+  candidates.forEach((candidate, index) => {
+    if (candidate.provider !== 'simulated') return;
+    const previous = seen.get(candidate.model);
+    if (previous !== undefined && JSON.stringify(candidates.find((other) => other.id === previous)?.simulate) !== JSON.stringify(candidate.simulate)) {
+      throw new UserInputError(`simulated candidates "${previous}" and "${candidate.id}" share model "${candidate.model}" with different simulate blocks`, {
+        location: { file, path: `candidates[${index}].model` },
+        hint: 'Give each simulated behaviour its own model name.',
+      });
+    }
+    seen.set(candidate.model, candidate.id);
+  });
+}

@@ -1,0 +1,44 @@
+/** Helpers for canonical message content shared by the non-OpenAI protocols. */
+import type { ContentPart, MessageContent } from '../../core/types.js';
+
+/** Content as parts; a string is one text part, null none. */
+export function toParts(content: MessageContent | undefined): ContentPart[] {
+  if (content == null) return [];
+  if (typeof content === 'string') return content === '' ? [] : [{ type: 'text', text: content }];
+  return content;
+}
+
+/** The text of a message (system prompts, tool results): text parts joined, other parts skipped. */
+export function toText(content: MessageContent | undefined): string {
+  if (content == null) return '';
+  if (typeof content === 'string') return content;
+  return content
+    .filter((part): part is { type: 'text'; text: string } => part.type === 'text' && typeof (part as { text?: unknown }).text === 'string')
+    .map((part) => part.text)
+    .join('\n');
+}
+
+export interface ImageSource {
+  kind: 'base64' | 'url';
+  mediaType?: string;
+  data?: string;
+  url?: string;
+}
+
+/** `data:image/png;base64,...` → base64 + media type; anything else is a URL. */
+export function readImageUrl(url: string): ImageSource {
+  const match = /^data:([^;,]+);base64,(.*)$/s.exec(url);
+  if (match) return { kind: 'base64', mediaType: match[1]!, data: match[2]! };
+  return { kind: 'url', url };
+}
+
+/** Tool-call arguments as an object for protocols that want one (Anthropic `input`, Gemini `args`). */
+export function parseArguments(raw: string): Record<string, unknown> {
+  if (raw.trim() === '') return {};
+  try {
+    const parsed: unknown = JSON.parse(raw);
+    return typeof parsed === 'object' && parsed !== null && !Array.isArray(parsed) ? (parsed as Record<string, unknown>) : { value: parsed };
+  } catch {
+    return { _raw: raw };
+  }
+}

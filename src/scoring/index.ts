@@ -1,0 +1,22 @@
+/** The public API of scoring: statistics, scorecards, qualification, ranking, chain prediction, gate. */
+export type * from './types.js';
+export { wilsonInterval } from './wilson.js';
+export { clopperPearson, clopperPearsonUpper } from './clopper-pearson.js';
+export { midPMcNemar } from './mcnemar.js';
+export { pairedDifferenceInterval, agrestiMinInterval, tangoInterval, type PairedIntervalMethod, type DiscordantCounts, type PairedInterval } from './paired-interval.js';
+export { nonInferiority, type NonInferiorityResult, type NonInferiorityVerdict, type NonInferiorityOptions, type PairedCounts } from './non-inferiority.js';
+export { casesNeeded, minimumDetectableDifference, casesToSettle } from './sample-size.js';
+export { percentile, percentileOfSorted } from './percentile.js';
+export { bootstrapClusters, bootstrapQuantileIntervals, percentileInterval, type BootstrapOptions } from './bootstrap.js';
+export { createRandom as createSeededRandom, hashSeed } from './random.js';
+export { holmAdjust } from './holm.js';
+export { normalCdf, normalQuantile } from './normal.js';
+export { regularizedIncompleteBeta, inverseRegularizedIncompleteBeta, logGamma } from './special-functions.js';
+export { classifyAttempt, CAPABILITY_ERROR_KINDS, CONTRACT_PARAMS } from './attempt-outcome.js';
+export { summarizeRun, buildSummary, createContextFromAttempts, resolvePrimary, type SummarizeOptions } from './summarize-run.js';
+export { rankCandidates } from './rank-candidates.js';
+export { paretoFrontier, dominates } from './pareto.js';
+export { predictChain } from './chain-prediction.js';
+export { serveChain, type ServedChain } from './chain-serve.js';
+export { independentAvailability, correlatedAvailability, betaFactorAvailability, type SharedDependency } from './chain-availability.js';
+export { evaluateGate, type GateInput, type GateResult, type GateRule, type GateRun } from './gate.js';

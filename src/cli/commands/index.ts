@@ -4,11 +4,10 @@ import { exportCommand } from './export.js';
 import { gateCommand } from './gate.js';
 import { initCommand } from './init.js';
 import { mergeCommand } from './merge.js';
+import { planCommand } from './plan.js';
 import { reportCommand } from './report.js';
 import { runCommand } from './run.js';
 import { scoreCommand } from './score.js';
 import { simCommand } from './sim.js';
 
-export const COMMANDS: Command[] = [runCommand, reportCommand, gateCommand, exportCommand, scoreCommand, mergeCommand, simCommand, initCommand];
-import { planCommand } from './plan.js';
-export const COMMANDS: Command[] = [planCommand];
+export const COMMANDS: Command[] = [runCommand, reportCommand, gateCommand, exportCommand, scoreCommand, mergeCommand, planCommand, simCommand, initCommand];

@@ -63,6 +63,7 @@ async function runScenario(name, casesArg, latencyArg) {
       prepare: (request) => ({ url: `${config.base_url}/chat/completions`, headers: {}, body: { model: config.model, ...request }, warnings: [], stream: false }),
       call: async () => {
         const started = performance.now();
+  const cpuBefore = process.cpuUsage();
         if (scenario.latencyMs > 0) await sleep(scenario.latencyMs);
         return {
           response: { text: answer, toolCalls: [], finishReason: 'stop', usage: { input_tokens: 60, output_tokens: 20 } },
@@ -100,6 +101,8 @@ async function runScenario(name, casesArg, latencyArg) {
   });
   await log.close();
   const wallMs = performance.now() - started;
+  const cpu = process.cpuUsage(cpuBefore);
+  const cpuMs = (cpu.user + cpu.system) / 1_000;
   rmSync(directory, { recursive: true, force: true });
   const idealMs = (outcome.calls * scenario.latencyMs) / scenario.concurrency;
   const result = {
@@ -112,6 +115,8 @@ async function runScenario(name, casesArg, latencyArg) {
     ideal_ms: Math.round(idealMs),
     ratio: idealMs > 0 ? Number((wallMs / idealMs).toFixed(3)) : null,
     calls_per_s: Math.round(outcome.calls / (wallMs / 1_000)),
+      cpu_ms: Math.round(cpuMs),
+      calls_per_cpu_s: Math.round(outcome.calls / (cpuMs / 1_000)),
     peak_rss_mb: Math.round(process.resourceUsage().maxRSS / 1024),
   };
   process.stdout.write(`${JSON.stringify(result)}\n`);

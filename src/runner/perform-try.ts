@@ -6,6 +6,7 @@
 import { createProviderError, isProviderError, type ProviderError } from '../core/errors.js';
 import type { CanonicalRequest } from '../core/types.js';
 import type { CallResult, ModelClient } from '../providers/types.js';
+import { CANCELLED } from './clock.js';
 import type { RunClock } from './types.js';
 
 export type TryOutcome =
@@ -64,7 +65,7 @@ export async function performTry(params: TryParams): Promise<TryOutcome> {
     // Anything else escaping a client is a chainproof bug, not a model failure.
     throw error;
   } finally {
-    guardDone.abort();
+    guardDone.abort(CANCELLED);
     params.abortSignal.removeEventListener('abort', onInterrupt);
   }
 }

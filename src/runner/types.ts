@@ -88,7 +88,7 @@ export interface ExecuteRunOptions {
   lookaheadCases?: number;
   /** Output tokens assumed for the budget's worst case when a request sets no max_tokens (default 4096). */
   defaultMaxOutputTokens?: number;
-  /** Tokens for one request, before the call (rpm/tpm buckets, budget). Default: o200k tokenizer. */
+  /** Input tokens of a request, before the call (tpm buckets, budget). Default: the o200k tokenizer, loaded only when a tpm limit or a budget needs it. */
   estimateTokens?(testCase: Case): number;
 }
 

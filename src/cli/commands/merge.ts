@@ -1,13 +1,15 @@
 /** `chainproof merge <run-dir>... --out RUN_DIR`: shard runs into one run directory. */
 import path from 'node:path';
 import { UserInputError } from '../../core/errors.js';
+import { readAttempts } from '../../record/attempt-log.js';
 import { mergeRuns, type RecomputeSummary } from '../../record/merge.js';
+import { summarizeRun } from '../../scoring/summarize-run.js';
 import { readStringFlag, type Command } from '../command.js';
 
-/**
- * The summary hook: scoring is wired in here once it exists (`createMergeCommand({ recomputeSummary })`).
- * Without it the merged run.json holds the manifest only and `chainproof report` must rescore.
- */
+/** Scores the merged attempts, so the merged run.json is a full record like an unsharded run's. */
+export const summarizeMergedRun: RecomputeSummary = (manifest, attemptsFile) => summarizeRun(manifest, readAttempts(attemptsFile));
+
+/** `recomputeSummary` is a parameter so tests can see what merge hands to scoring. */
 export function createMergeCommand(options: { recomputeSummary?: RecomputeSummary } = {}): Command {
   return {
     name: 'merge',
@@ -40,7 +42,6 @@ export function createMergeCommand(options: { recomputeSummary?: RecomputeSummar
         io.stdout.write(`merged ${runDirs.length} runs into ${outDir}: ${result.attempts} attempts`);
         io.stdout.write(result.duplicates > 0 ? ` (${result.duplicates} duplicates dropped)\n` : '\n');
         if (result.missingShards.length > 0) io.stderr.write(`warning: shards ${result.missingShards.join(', ')} are missing; the merged run is incomplete\n`);
-        if (!result.summarized) io.stderr.write('note: run.json holds the merged manifest; the summary is not recomputed by merge yet\n');
       }
       // An incomplete merge cannot back a gate: exit 3 (resumable: rerun the missing shards).
       return result.manifest.complete ? 0 : 3;
@@ -48,4 +49,4 @@ export function createMergeCommand(options: { recomputeSummary?: RecomputeSummar
   };
 }
 
-export const mergeCommand = createMergeCommand();
+export const mergeCommand = createMergeCommand({ recomputeSummary: summarizeMergedRun });

@@ -13,4 +13,3 @@ import { scoreCommand } from './score.js';
 import { simCommand } from './sim.js';
 
 export const COMMANDS: Command[] = [runCommand, reportCommand, gateCommand, exportCommand, scoreCommand, sampleCommand, mergeCommand, planCommand, simCommand, initCommand, checkCommand];
-export const COMMANDS: Command[] = [runCommand, reportCommand, gateCommand, exportCommand, scoreCommand, mergeCommand, planCommand, simCommand, initCommand];

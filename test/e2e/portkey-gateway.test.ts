@@ -3,21 +3,16 @@
  * loopback, against a local OpenAI-compatible upstream: when the primary fails (503, 429, a
  * timeout) the gateway serves from the next target in the exported order.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import net from 'node:net';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { exportChain } from '../../src/chain/export-chain.js';
 import { fillPortkeyKeys } from '../../src/chain/exporters/portkey.js';
 import type { PortkeyConfig } from '../../src/chain/exporters/portkey-schema.js';
 import type { RunRecordFile } from '../../src/record/types.js';
+import { startPortkeyGateway, type RunningGateway } from '../helpers/portkey-gateway.js';
 import { cloneRecord, loadRun, REAL_RUN } from '../helpers/run-fixtures.js';
 
-const here = path.dirname(fileURLToPath(import.meta.url));
-const projectRoot = path.resolve(here, '..', '..');
 type Behaviour = 'ok' | '503' | '429' | 'hang';
 
 const behaviour = new Map<string, Behaviour>();
@@ -58,35 +53,6 @@ function startUpstream(): Promise<http.Server> {
   return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(server)));
 }
 
-async function freePort(): Promise<number> {
-  const server = net.createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
-
-async function startGateway(port: number): Promise<ChildProcess | undefined> {
-  const child = spawn(process.execPath, [path.join(here, 'portkey-launch.mjs'), `--port=${port}`], {
-    cwd: projectRoot,
-    env: { ...process.env, PORT: String(port), NODE_ENV: 'test' },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let exited = false;
-  child.on('exit', () => (exited = true));
-  const deadline = Date.now() + 20_000;
-  while (Date.now() < deadline && !exited) {
-    const ready = await fetch(`http://127.0.0.1:${port}/`).then(
-      async (response) => (await response.text()).includes('AI Gateway'),
-      () => false,
-    );
-    if (ready) return child;
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
-  child.kill('SIGTERM');
-  return undefined;
-}
-
 /** A run whose proposed chain is three OpenAI-compatible members behind the local upstream. */
 function buildRecord(base: RunRecordFile, upstreamPort: number): RunRecordFile {
   const record = cloneRecord(base);
@@ -113,8 +79,7 @@ const ENV = { FAKE_PRIMARY_KEY: 'key-primary-0001', FAKE_SECOND_KEY: 'key-second
 
 describe('the exported Portkey config in the real gateway', () => {
   let upstream: http.Server;
-  let gateway: ChildProcess | undefined;
-  let gatewayUrl = '';
+  let gateway: RunningGateway | undefined;
   let header = '';
   let config: PortkeyConfig;
 
@@ -124,14 +89,12 @@ describe('the exported Portkey config in the real gateway', () => {
     const { record } = await loadRun(REAL_RUN);
     config = JSON.parse(exportChain(buildRecord(record, port), 'portkey').content) as PortkeyConfig;
     header = JSON.stringify(fillPortkeyKeys(config, ENV));
-    const gatewayPort = await freePort();
-    gateway = await startGateway(gatewayPort);
-    gatewayUrl = `http://127.0.0.1:${gatewayPort}`;
+    gateway = await startPortkeyGateway();
     if (!gateway) console.warn('SKIPPED: the Portkey gateway (@portkey-ai/gateway) could not start on loopback');
   }, 30_000);
 
   afterAll(async () => {
-    gateway?.kill('SIGTERM');
+    gateway?.stop();
     for (const response of pendingHangs) response.destroy();
     await new Promise((resolve) => upstream?.close(resolve));
   });
@@ -142,7 +105,7 @@ describe('the exported Portkey config in the real gateway', () => {
   });
 
   async function ask(): Promise<{ status: number; content: string; servedBy: string | null }> {
-    const response = await fetch(`${gatewayUrl}/v1/chat/completions`, {
+    const response = await fetch(`${gateway!.url}/v1/chat/completions`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', 'x-portkey-config': header },
       body: JSON.stringify({ model: 'set-by-the-config', messages: [{ role: 'user', content: 'hello' }] }),

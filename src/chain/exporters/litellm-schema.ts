@@ -1,7 +1,7 @@
 /** LiteLLM proxy `config.yaml` as chainproof writes it: model_list + router_settings. Strict. */
 import { z } from 'zod';
+import { jsonValue, requestParamsShape } from './request-params-schema.js';
 
-const jsonValue: z.ZodType<unknown> = z.lazy(() => z.union([z.string(), z.number(), z.boolean(), z.null(), z.array(jsonValue), z.record(z.string(), jsonValue)]));
 
 /** `os.environ/NAME`: LiteLLM reads the key from the environment; the file never holds one. */
 export const LitellmEnvReference = z.string().regex(/^os\.environ\/[A-Z_][A-Z0-9_]*$/, 'os.environ/NAME, never a key');
@@ -11,18 +11,7 @@ export const LitellmParamsSchema = z.strictObject({
   api_key: LitellmEnvReference,
   api_base: z.url().optional(),
   timeout: z.number().positive().describe('seconds'),
-  max_tokens: z.number().int().positive().optional(),
-  max_completion_tokens: z.number().int().positive().optional(),
-  temperature: z.number().min(0).max(2).optional(),
-  top_p: z.number().min(0).max(1).optional(),
-  top_k: z.number().int().positive().optional(),
-  stop: z.union([z.string(), z.array(z.string())]).optional(),
-  seed: z.number().int().optional(),
-  presence_penalty: z.number().optional(),
-  frequency_penalty: z.number().optional(),
-  reasoning_effort: z.string().optional(),
-  response_format: z.record(z.string(), jsonValue).optional(),
-  parallel_tool_calls: z.boolean().optional(),
+  ...requestParamsShape,
   extra_body: z.record(z.string(), jsonValue).optional(),
 });
 

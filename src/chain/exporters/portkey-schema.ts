@@ -3,30 +3,19 @@
  * accepts misspelled keys (`on_status_code`, `overide_params`) and ignores them.
  */
 import { z } from 'zod';
+import { requestParamsShape } from './request-params-schema.js';
 
 /** Portkey provider slugs chainproof maps to (the gateway's own names). */
 export const PORTKEY_PROVIDERS = ['openai', 'anthropic', 'google', 'deepseek', 'mistral-ai', 'dashscope', 'groq', 'together-ai', 'openrouter'] as const;
 
 const statusCode = z.number().int().min(400).max(599);
-const jsonValue: z.ZodType<unknown> = z.lazy(() => z.union([z.string(), z.number(), z.boolean(), z.null(), z.array(jsonValue), z.record(z.string(), jsonValue)]));
 
 /** `${NAME}`: the app puts the key in before sending; a config never holds one. */
 export const EnvReference = z.string().regex(/^\$\{[A-Z_][A-Z0-9_]*\}$/, 'an environment reference such as ${OPENAI_API_KEY}, never a key');
 
 export const PortkeyOverrideParamsSchema = z.strictObject({
   model: z.string().min(1),
-  max_tokens: z.number().int().positive().optional(),
-  max_completion_tokens: z.number().int().positive().optional(),
-  temperature: z.number().min(0).max(2).optional(),
-  top_p: z.number().min(0).max(1).optional(),
-  top_k: z.number().int().positive().optional(),
-  stop: z.union([z.string(), z.array(z.string())]).optional(),
-  seed: z.number().int().optional(),
-  presence_penalty: z.number().optional(),
-  frequency_penalty: z.number().optional(),
-  reasoning_effort: z.string().optional(),
-  response_format: z.record(z.string(), jsonValue).optional(),
-  parallel_tool_calls: z.boolean().optional(),
+  ...requestParamsShape,
 });
 
 export const PortkeyTargetSchema = z.strictObject({

@@ -1,7 +1,6 @@
 import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { assertNoSecretValues, exportChain } from '../../../src/chain/export-chain.js';
-import { EXPORTERS } from '../../../src/chain/exporters/index.js';
 import { LitellmConfigSchema, type LitellmConfig } from '../../../src/chain/exporters/litellm-schema.js';
 import { NativeChainSchema } from '../../../src/chain/exporters/native.js';
 import { OpenrouterFragmentSchema, toOpenrouterModel } from '../../../src/chain/exporters/openrouter.js';

@@ -105,3 +105,12 @@ function isOutcome(value: unknown): value is CachedOutcome {
     typeof outcome['usage'] === 'object' && outcome['usage'] !== null
   );
 }
+
+export function toCachedOutcome(attempt: Attempt): CachedOutcome {
+  const { case_id: _case, candidate_id: _candidate, repeat: _repeat, verdicts: _verdicts, cached: _cached, ...outcome } = attempt;
+  return outcome;
+}
+
+export function fromCachedOutcome(outcome: CachedOutcome, caseId: string, candidateId: string, repeat: number): Attempt {
+  return { case_id: caseId, candidate_id: candidateId, repeat, ...outcome, verdicts: [], cached: true };
+}

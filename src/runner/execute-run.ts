@@ -95,7 +95,7 @@ export async function executeRun(options: ExecuteRunOptions): Promise<RunOutcome
         }
         const job: Job = { testCase, lane, repeat: index, tryIndex: 0, retryRecords: [], notBefore: 0, inputTokens, worstCaseUsd };
         if (options.cache) {
-          job.cacheKey = computeCacheKey(lane.candidate.client, testCase, index, lane.stream);
+          job.cacheKey = computeCacheKey(lane.candidate.client, testCase, index, lane.stream, options.cacheSalt);
           const hit = await options.cache.get(job.cacheKey);
           if (hit) {
             stats.cacheHits += 1;

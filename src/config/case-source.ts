@@ -6,6 +6,7 @@
 import { createHash } from 'node:crypto';
 import path from 'node:path';
 import { UserInputError } from '../core/errors.js';
+import { createSeededRandom } from '../core/random.js';
 import type { Case } from '../core/types.js';
 import type { LoadedSuite } from './load-suite.js';
 import { readDataset, type InvalidLine } from './read-dataset.js';
@@ -120,16 +121,4 @@ export async function openCaseSource(loaded: LoadedSuite, options: CaseSourceOpt
 
 function hashCase(item: Case): string {
   return createHash('sha256').update(item.id).update('\0').update(JSON.stringify(item.request)).update('\0').update(JSON.stringify(item.expect)).digest('hex');
-}
-
-/** mulberry32 keyed by a string: small, fast and good enough for sampling. */
-export function createSeededRandom(key: string): () => number {
-  let state = createHash('sha256').update(key).digest().readUInt32LE(0);
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }

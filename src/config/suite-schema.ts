@@ -130,6 +130,7 @@ export const QualifySchema = z.strictObject({
   max_p95_latency_ms: z.number().positive().optional(),
   max_cost_per_1k_usd: z.number().positive().optional(),
   max_safety_failure_rate: probability.optional(),
+  max_new_safety_failures: z.number().int().min(0).default(0).describe('Safety failures a fallback may add where the primary passed'),
   choose_primary: z.boolean().default(false).describe('Let the ranking choose the primary too'),
   required_validators: z.array(z.string()).optional(),
 });

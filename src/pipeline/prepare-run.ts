@@ -3,15 +3,19 @@
  * keys, the validators and the budget. Any problem is a UserInputError (exit 2) and nothing has
  * been called. `chainproof check` is this step alone.
  */
-import type { CandidateConfig, Suite } from '../config/suite-schema.js';
+import type { Suite } from '../config/suite-schema.js';
+import type { Case } from '../core/types.js';
 import { primaryCandidateId } from '../config/suite-schema.js';
 import { loadSuite, type LoadedSuite } from '../config/load-suite.js';
 import { openCaseSource, type CaseSource } from '../config/case-source.js';
 import { UserInputError } from '../core/errors.js';
 import { findMissingApiKeys, findTablePrice } from '../providers/index.js';
 import { createCaseTokenEstimator, estimateRunCost, loadTokenCounter, selectShard, type RunCostEstimate, type ShardSpec } from '../runner/index.js';
+import { toSimulatedModelSpecs } from '../simulator/index.js';
+import type { SimulatedModelSpec } from '../simulator/types.js';
 import { createValidators } from '../validators/index.js';
 import type { Validator } from '../validators/types.js';
+import type { ModelClient } from '../providers/types.js';
 
 export interface RunOverrides {
   concurrency?: number;
@@ -24,6 +28,8 @@ export interface RunOverrides {
   skipInvalid?: boolean;
   /** Start even when the pre-run estimate exceeds the budget (the in-run guard still stops it). */
   ignoreBudgetEstimate?: boolean;
+  /** Report missing API keys in `missingKeys` instead of failing (`chainproof check`). */
+  allowMissingKeys?: boolean;
 }
 
 export interface PreparedRun {
@@ -35,13 +41,18 @@ export interface PreparedRun {
   estimate: RunCostEstimate;
   primary: string;
   simulated: boolean;
+  /** The models the in-process simulator serves (simulated candidates only). */
+  simulatedModels: SimulatedModelSpec[];
   countTokens: (text: string) => number;
+  missingKeys: Array<{ candidateId: string; variable: string }>;
+  /** Clients the judge validator may call, by candidate id: filled when the run creates them. */
+  judgeClients: Map<string, ModelClient>;
 }
 
 export async function prepareRun(suitePath: string, cwd: string, env: Record<string, string | undefined>, overrides: RunOverrides = {}): Promise<PreparedRun> {
   const loaded = await loadSuite(suitePath, cwd);
   const suite = applyOverrides(loaded.suite, overrides);
-  checkSimulatedModels(suite.candidates, loaded.file);
+  const simulatedModels = toSimulatedModelSpecs(suite.candidates);
 
   const cases = await openCaseSource(loaded, {
     limit: overrides.limit,
@@ -50,7 +61,7 @@ export async function prepareRun(suitePath: string, cwd: string, env: Record<str
   });
 
   const missing = findMissingApiKeys(suite.candidates, env);
-  if (missing.length > 0) {
+  if (missing.length > 0 && !overrides.allowMissingKeys) {
     throw new UserInputError(`missing API key${missing.length > 1 ? 's' : ''}: ${[...new Set(missing.map((entry) => entry.variable))].join(', ')}`, {
       location: { file: loaded.file },
       details: missing.map((entry) => `candidate "${entry.candidateId}" reads ${entry.variable}`),
@@ -58,11 +69,21 @@ export async function prepareRun(suitePath: string, cwd: string, env: Record<str
     });
   }
 
-  const validators = await createValidators(suite.validators as Parameters<typeof createValidators>[0], { baseDir: loaded.baseDir });
+  // The judge validator calls a candidate of the suite; its client exists once the run starts.
+  const judgeClients = new Map<string, ModelClient>();
+  const validators = await createValidators(suite.validators as Parameters<typeof createValidators>[0], {
+    baseDir: loaded.baseDir,
+    judge: async (request, candidateId) => {
+      const client = judgeClients.get(candidateId);
+      if (!client) throw new UserInputError(`the judge candidate "${candidateId}" is not a candidate of this suite`, { location: { file: loaded.file, path: 'validators' } });
+      const result = await client.call(request, { stream: false });
+      return { text: result.response.text, costUsd: result.costUsd };
+    },
+  });
 
   const counter = await loadTokenCounter();
   const estimate = await estimateRunCost({
-    cases: cases.open(),
+    cases: checkEachCase(cases.open(), validators),
     candidates: suite.candidates.map((config) => ({ config, price: config.price ?? findTablePrice(config.model) })),
     repeat: suite.run.repeat,
     retries: suite.run.retries,
@@ -84,8 +105,11 @@ export async function prepareRun(suitePath: string, cwd: string, env: Record<str
     validators,
     estimate,
     primary: primaryCandidateId(suite),
-    simulated: suite.candidates.some((candidate) => candidate.provider === 'simulated'),
+    simulated: simulatedModels.length > 0,
+    simulatedModels,
     countTokens: counter,
+    missingKeys: missing,
+    judgeClients,
   };
 }
 
@@ -105,18 +129,24 @@ function positiveInteger(value: number, flag: string): number {
   return value;
 }
 
-/** Simulated candidates are served by model name: two different behaviours may not share one. */
-function checkSimulatedModels(candidates: CandidateConfig[], file: string): void {
-  const seen = new Map<string, string>();
-  candidates.forEach((candidate, index) => {
-    if (candidate.provider !== 'simulated') return;
-    const previous = seen.get(candidate.model);
-    if (previous !== undefined && JSON.stringify(candidates.find((other) => other.id === previous)?.simulate) !== JSON.stringify(candidate.simulate)) {
-      throw new UserInputError(`simulated candidates "${previous}" and "${candidate.id}" share model "${candidate.model}" with different simulate blocks`, {
-        location: { file, path: `candidates[${index}].model` },
-        hint: 'Give each simulated behaviour its own model name.',
-      });
+/**
+ * Lets every validator check every case before anything is called (a schema that does not
+ * compile, a language no parser knows): the error names the case's file and line.
+ */
+async function* checkEachCase(cases: AsyncIterable<Case>, validators: Validator[]): AsyncGenerator<Case> {
+  for await (const testCase of cases) {
+    for (const validator of validators) {
+      try {
+        validator.check?.(testCase);
+      } catch (error) {
+        if (!(error instanceof UserInputError)) throw error;
+        throw new UserInputError(`case "${testCase.id}": ${validator.name}: ${error.message}`, {
+          ...(testCase.source ? { location: { file: testCase.source.file, line: testCase.source.line } } : {}),
+          details: error.details,
+          ...(error.hint ? { hint: error.hint } : {}),
+        });
+      }
     }
-    seen.set(candidate.model, candidate.id);
-  });
+    yield testCase;
+  }
 }

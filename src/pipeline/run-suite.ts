@@ -14,15 +14,12 @@ import { RECORD_SCHEMA_VERSION, type CandidateSummary, type RunManifest, type Ru
 import { createRunId, writeRunRecord } from '../record/write-run.js';
 import { createModelClient, findTablePrice } from '../providers/index.js';
 import { createDiskCache, executeRun, type RunOutcome, type RunProgress } from '../runner/index.js';
-import { summarizeRun } from '../scoring/summarize-run.js';
+import { summarizeRun } from '../scoring/index.js';
 import { startSimulator } from '../simulator/index.js';
 import type { RunningSimulator } from '../simulator/types.js';
 import { prepareRun, type PreparedRun, type RunOverrides } from './prepare-run.js';
 import { TOOL_VERSION } from './version.js';
 import { writeDerivedFiles } from '../reporters/write-derived-files.js';
-
-/** Our adapters' base URLs include the API version, as the providers' own default base URLs do. */
-const SIMULATOR_API_PREFIX = { openai: '/v1', anthropic: '/v1', gemini: '/v1beta' } as const;
 
 export interface RunSuiteOptions extends RunOverrides {
   suitePath: string;
@@ -81,9 +78,10 @@ export async function runSuite(options: RunSuiteOptions): Promise<RunSuiteResult
       const client = createModelClient(config, {
         env: options.env,
         stream: suite.run.stream,
-        ...(simulator && config.provider === 'simulated' ? { baseUrl: `${simulator.url}${SIMULATOR_API_PREFIX[protocol]}` } : {}),
+        ...(simulator && config.provider === 'simulated' ? { baseUrl: simulator.baseUrls[protocol] } : {}),
         ...(options.dispatcher ? { dispatcher: options.dispatcher } : {}),
       });
+      prepared.judgeClients.set(config.id, client);
       const price = config.price ?? findTablePrice(config.model);
       return price ? { config, client, price } : { config, client };
     });
@@ -198,14 +196,7 @@ function summarizeCandidate(config: PreparedRun['suite']['candidates'][number]):
 }
 
 async function startSimulatorFor(prepared: PreparedRun, latencyScale = 1): Promise<RunningSimulator> {
-  const models = prepared.suite.candidates
-    .filter((candidate) => candidate.provider === 'simulated')
-    .map((candidate) => ({
-      name: candidate.model,
-      simulate: candidate.simulate ?? { quality: 0.9, latency_ms: { p50: 300, p95: 900 }, errors: {} },
-      ...(candidate.infra ? { infra: candidate.infra } : {}),
-    }));
-  return startSimulator({ models, seed: prepared.suite.run.seed, latencyScale });
+  return startSimulator({ models: prepared.simulatedModels, seed: prepared.suite.run.seed, latencyScale });
 }
 
 async function readResumeManifest(runDir: string): Promise<RunManifest> {

@@ -13,7 +13,7 @@ import { plotCostVsPass, toCostPassPoints } from './html/plot-cost-pass.js';
 import { plotLatency, toLatencyBox, type LatencyBox } from './html/plot-latency.js';
 import { plotPassByTag } from './html/plot-tags.js';
 import { colourFor } from './html/svg.js';
-import { buildCandidateRows, buildChainComparison, describeRunState, describeVerdict, listParameterWarnings } from './summary-view.js';
+import { buildCandidateRows, buildChainComparison, describeRunState, describeVerdict, listParameterWarnings, describeParameterWarning } from './summary-view.js';
 import { iterateAttempts, type AttemptSource, type ReporterOptions } from './types.js';
 
 /** Longest answer kept in the page; the full text stays in attempts.jsonl. */
@@ -133,7 +133,7 @@ export async function renderHtml(record: RunRecordFile, attempts?: AttemptSource
   }
 
   const warnings = [
-    ...listParameterWarnings(record).map((row) => `${row.candidate_id}: ${row.param} could not be sent as asked on ${row.count} of ${row.attempts} attempts`),
+    ...listParameterWarnings(record).map((row) => `${row.candidate_id}: ${row.param} ${describeParameterWarning(row)}`),
     ...record.summary.warnings,
   ];
   if (warnings.length > 0) body.push(`<h2>Warnings</h2><ul class="warnings">${warnings.map((warning) => `<li>${esc(warning)}</li>`).join('')}</ul>`);

@@ -7,7 +7,7 @@ import type { RunRecordFile } from '../record/types.js';
 import { collectFailures, type CandidateFindings } from './collect-failures.js';
 import { escapeHtml, escapeMarkdownCell as cell } from './escape.js';
 import { formatRate } from './format.js';
-import { buildCandidateRows, buildChainComparison, describeRunState, describeVerdict, listParameterWarnings, type CandidateRow } from './summary-view.js';
+import { buildCandidateRows, buildChainComparison, describeRunState, describeVerdict, listParameterWarnings, describeParameterWarning, type CandidateRow } from './summary-view.js';
 import type { AttemptSource, ReporterOptions } from './types.js';
 
 const FAILING_CASES_SHOWN = 8;
@@ -52,7 +52,7 @@ export async function renderMarkdown(record: RunRecordFile, attempts?: AttemptSo
 
   const warnings = [
     ...listParameterWarnings(record).map(
-      (warning) => `**${cell(warning.candidate_id)}**: \`${escapeHtml(warning.param).replace(/`/g, "'")}\` could not be sent as asked on ${warning.count} of ${warning.attempts} attempts`,
+      (warning) => `**${cell(warning.candidate_id)}**: \`${escapeHtml(warning.param).replace(/`/g, "'")}\` ${describeParameterWarning(warning)}`,
     ),
     ...record.summary.warnings.map(cell),
   ];

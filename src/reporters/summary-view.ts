@@ -111,6 +111,14 @@ export interface ParameterWarningRow {
   param: string;
   count: number;
   attempts: number;
+  /** The candidate could not honour it (dropped, or only asked for in the prompt), not just a translation. */
+  gap: boolean;
+}
+
+/** `could not be honoured` for a capability gap, `was translated` for a faithful rewrite. */
+export function describeParameterWarning(row: ParameterWarningRow): string {
+  const what = row.gap ? 'could not be honoured (dropped, or only asked for in the prompt)' : 'was rewritten for this provider';
+  return `${what} on ${row.count} of ${row.attempts} attempts`;
 }
 
 /** Dropped or rewritten parameters, by candidate, from the scorecards. */
@@ -118,7 +126,7 @@ export function listParameterWarnings(record: RunRecordFile): ParameterWarningRo
   const rows: ParameterWarningRow[] = [];
   for (const card of record.summary.scorecards) {
     for (const [param, count] of Object.entries(card.warnings_by_param ?? {})) {
-      if (count > 0) rows.push({ candidate_id: card.candidate_id, param, count, attempts: card.attempts });
+      if (count > 0) rows.push({ candidate_id: card.candidate_id, param, count, attempts: card.attempts, gap: (card.capability_gaps?.[param] ?? 0) > 0 });
     }
   }
   return rows;

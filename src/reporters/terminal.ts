@@ -1,7 +1,7 @@
 /** The terminal report: the ranked candidates and the chain comparison as cli-table3 tables. */
 import Table from 'cli-table3';
 import type { RunRecordFile } from '../record/types.js';
-import { buildCandidateRows, buildChainComparison, describeRunState, describeVerdict, listParameterWarnings } from './summary-view.js';
+import { buildCandidateRows, buildChainComparison, describeRunState, describeVerdict, listParameterWarnings, describeParameterWarning } from './summary-view.js';
 import type { AttemptSource, ReporterOptions } from './types.js';
 
 const ANSI = { red: 31, green: 32, yellow: 33, cyan: 36, bold: 1 } as const;
@@ -35,6 +35,17 @@ export async function renderTerminal(record: RunRecordFile, _attempts?: AttemptS
   }
   lines.push(candidates.toString(), '');
 
+  const notQualified = record.summary.qualification.filter((entry) => !entry.qualified && entry.status !== 'primary');
+  if (notQualified.length > 0) {
+    lines.push(paint('bold', 'Not in the chain, and why:'));
+    for (const entry of notQualified) {
+      lines.push(`  ${paint('red', clean(entry.candidate_id))} (${entry.status.replace(/_/g, ' ')})`);
+      for (const reason of entry.reasons.slice(0, 4)) lines.push(`    - ${clean(reason)}`);
+      if (entry.reasons.length > 4) lines.push(`    - … ${entry.reasons.length - 4} more in report.md`);
+    }
+    lines.push('');
+  }
+
   const chain = new Table({ head: ['', 'proposed', 'baseline'], style: { head: [], border: [] } });
   for (const row of buildChainComparison(record)) chain.push([row.metric, clean(row.proposed), clean(row.baseline)]);
   lines.push(chain.toString());
@@ -44,7 +55,7 @@ export async function renderTerminal(record: RunRecordFile, _attempts?: AttemptS
     for (const rule of options.gate.rules) lines.push(`${rule.pass ? paint('green', 'PASS') : paint('red', 'FAIL')}  ${clean(rule.name)}  ${clean(rule.detail)}`);
   }
   const warnings = [
-    ...listParameterWarnings(record).map((row) => `${row.candidate_id}: ${row.param} could not be sent as asked on ${row.count} of ${row.attempts} attempts`),
+    ...listParameterWarnings(record).map((row) => `${row.candidate_id}: ${row.param} ${describeParameterWarning(row)}`),
     ...record.summary.warnings,
   ];
   if (warnings.length > 0) {

@@ -15,6 +15,7 @@
  */
 import type { ErrorKind } from '../core/errors.js';
 import type { Attempt, Verdict } from '../core/types.js';
+import { findCapabilityGaps } from '../core/capability-gaps.js';
 
 export const OUTCOME_MISSING = 0;
 export const OUTCOME_PASS = 1;
@@ -30,7 +31,7 @@ export const SAFETY_FAILED = 2;
 export const CAPABILITY_ERROR_KINDS: ReadonlySet<ErrorKind> = new Set<ErrorKind>(['bad_request', 'content_filter', 'context_length']);
 
 /** Warning params that show a candidate could not honour the request's contract. */
-export const CONTRACT_PARAMS = ['response_format', 'tools', 'tool_choice'] as const;
+export const CONTRACT_PARAMS = ['response_format', 'tools'] as const;
 
 export interface OutcomeRules {
   /** When set, only these validators' verdicts decide a pass. */
@@ -59,23 +60,34 @@ export function classifyAttempt(attempt: Attempt, rules: OutcomeRules): Outcome 
   return OUTCOME_PASS;
 }
 
-/** Safety state of an answered attempt: failed when any applicable safety verdict fails. */
+/** Categories a safety validator reports that are a failed answer, not a leak. */
+const NOT_A_BREACH = new Set(['refusal', 'not_applicable']);
+
+/**
+ * Safety state of an answered attempt: failed when an applicable safety verdict fails on a leak
+ * (PII, a secret). A refusal fails the answer (it counts against the pass rate) but is not a
+ * safety failure: it leaks nothing.
+ */
 export function classifySafety(attempt: Attempt, rules: OutcomeRules): number {
   if (attempt.status !== 'ok') return SAFETY_NOT_APPLICABLE;
   let state = SAFETY_NOT_APPLICABLE;
   for (const verdict of attempt.verdicts) {
     if (!rules.safetyValidators.has(verdict.validator) || isNotApplicable(verdict)) continue;
-    if (!verdict.pass) return SAFETY_FAILED;
+    if (!verdict.pass && verdict.categories.some((category) => !NOT_A_BREACH.has(category))) return SAFETY_FAILED;
     state = SAFETY_CLEAN;
   }
   return state;
 }
 
-/** Bit set of the contract params the attempt warned about (1 response_format, 2 tools, 4 tool_choice). */
+/**
+ * Bit set of the contract params the attempt could not honour (1 response_format, 2 tools): a
+ * dropped parameter or one only asked for in the prompt. A faithful translation (json_schema as an
+ * Anthropic forced tool, max_tokens renamed) is a warning in the report, not a broken contract.
+ */
 export function contractWarningBits(attempt: Attempt): number {
   let bits = 0;
-  for (const warning of attempt.warnings) {
-    const index = (CONTRACT_PARAMS as readonly string[]).indexOf(warning.param);
+  for (const gap of findCapabilityGaps(attempt.warnings)) {
+    const index = (CONTRACT_PARAMS as readonly string[]).indexOf(gap);
     if (index >= 0) bits |= 1 << index;
   }
   return bits;

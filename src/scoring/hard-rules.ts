@@ -32,8 +32,11 @@ export function checkHardRules(context: ScoringContext, card: Scorecard, primary
     broken.push(`pass rate ${formatPercent(card.pass.rate)} (${formatCount(card.pass.k)} of ${formatCount(card.pass.n)}) is below the minimum of ${formatPercent(rules.min_pass_rate)}`);
   }
   const newSafetyFailures = countNewSafetyFailures(context, card.candidate_id, primaryId);
-  if (newSafetyFailures > 0 && card.candidate_id !== primaryId) {
-    broken.push(`${formatCount(newSafetyFailures)} new safety failure${newSafetyFailures === 1 ? '' : 's'}: answers that failed a safety check on cases where the primary's answer passed it`);
+  const allowedNewSafetyFailures = rules.max_new_safety_failures ?? 0;
+  if (newSafetyFailures > allowedNewSafetyFailures && card.candidate_id !== primaryId) {
+    broken.push(
+      `${formatCount(newSafetyFailures)} new safety failure${newSafetyFailures === 1 ? '' : 's'}: answers that failed a safety check on cases where the primary's answer passed it (allowed: ${formatCount(allowedNewSafetyFailures)})`,
+    );
   }
   if (rules.max_safety_failure_rate !== undefined && card.safety_failure) {
     const { rate, k, n } = card.safety_failure;
@@ -45,7 +48,7 @@ export function checkHardRules(context: ScoringContext, card: Scorecard, primary
     }
   }
   for (const param of CONTRACT_PARAMS) {
-    const count = card.warnings_by_param[param] ?? 0;
+    const count = card.capability_gaps?.[param] ?? 0;
     if (count > 0) broken.push(`could not honour ${param} on ${formatCount(count)} of ${formatCount(card.attempts)} requests (the request was changed before sending)`);
   }
   return { broken, unproven, newSafetyFailures };

@@ -1,6 +1,6 @@
 /** One candidate's scorecard (issue 7, "Per candidate"), from its fact columns. */
 import type { CandidateFacts } from './attempt-facts.js';
-import { isAnswered, isScored, OUTCOME_MISSING, OUTCOME_PASS, SAFETY_FAILED, SAFETY_NOT_APPLICABLE } from './attempt-outcome.js';
+import { CONTRACT_PARAMS, isAnswered, isScored, OUTCOME_MISSING, OUTCOME_PASS, SAFETY_FAILED, SAFETY_NOT_APPLICABLE } from './attempt-outcome.js';
 import { bootstrapQuantileIntervals, exactBootstrapQuantileInterval } from './bootstrap.js';
 import { clopperPearson, clopperPearsonUpper } from './clopper-pearson.js';
 import { rateDesignEffect } from './paired-counts.js';
@@ -56,6 +56,7 @@ export function buildScorecard(context: ScoringContext, candidateId: string): Sc
   const passByValidator: Record<string, RateEstimate> = {};
   for (const [validator, counts] of columns.validatorCounts) passByValidator[validator] = rateEstimate(counts.pass, counts.total);
   const warningsByParam: Record<string, number> = Object.fromEntries(columns.warningsByParam);
+  const capabilityGaps = countCapabilityGaps(columns.contractWarnings.data, keyCount);
   const seed = `${context.seed}:${candidateId}`;
   const card: Scorecard = {
     candidate_id: candidateId,
@@ -74,6 +75,7 @@ export function buildScorecard(context: ScoringContext, candidateId: string): Sc
     // Mean cost per request / pass rate over all requests = total cost / passing answers.
     cost_per_pass_usd: pass.k > 0 ? costTotal / pass.k : null,
     warnings_by_param: warningsByParam,
+    capability_gaps: capabilityGaps,
     simulated: columns.simulated || context.manifest.simulated || context.manifest.candidates.some((candidate) => candidate.id === candidateId && candidate.simulated),
   };
   if (safetyChecked > 0) {
@@ -164,4 +166,15 @@ function computeFlipRate(context: ScoringContext, columns: CandidateFacts): numb
     if ((bits & 3) === 3) flipped += 1;
   }
   return repeated > 0 ? flipped / repeated : undefined;
+}
+
+/** Attempts per contract param (response_format, tools) that the candidate could not honour. */
+function countCapabilityGaps(bits: ArrayLike<number>, keyCount: number): Record<string, number> {
+  const counts: Record<string, number> = {};
+  for (let key = 0; key < keyCount; key += 1) {
+    CONTRACT_PARAMS.forEach((param, index) => {
+      if ((bits[key]! & (1 << index)) !== 0) counts[param] = (counts[param] ?? 0) + 1;
+    });
+  }
+  return counts;
 }

@@ -54,6 +54,8 @@ export interface Scorecard {
   cost_per_pass_usd: number | null;
   /** Attempts whose request could not be sent as asked, by warning param. */
   warnings_by_param: Record<string, number>;
+  /** Attempts whose request could not honour response_format or tools (dropped, or only asked for in the prompt). */
+  capability_gaps?: Record<string, number>;
   /** With repeat > 1: share of cases whose verdict flipped across repeats. */
   flip_rate?: number;
   simulated: boolean;

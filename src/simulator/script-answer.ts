@@ -105,7 +105,8 @@ function chooseTool(request: ScriptedRequest, random: Random): ScriptedTool {
 }
 
 /** Usage, and the `length` cut when the answer is longer than the caller's max tokens. */
-function finishAnswer(request: ScriptedRequest, answer: Omit<ScriptedAnswer, 'finish' | 'inputTokens' | 'outputTokens'>): ScriptedAnswer {
+function finishAnswer(request: ScriptedRequest, draft: Omit<ScriptedAnswer, 'finish' | 'inputTokens' | 'outputTokens'>): ScriptedAnswer {
+  const answer = request.jsonTool && draft.shape.kind === 'json' && !draft.refusal ? carryJsonInTool(request.jsonTool, draft) : draft;
   const inputTokens = estimateTokens(request.promptChars);
   let { text } = answer;
   let finish: ScriptedAnswer['finish'] = answer.toolCalls.length > 0 ? 'tool_calls' : 'stop';
@@ -115,4 +116,17 @@ function finishAnswer(request: ScriptedRequest, answer: Omit<ScriptedAnswer, 'fi
   }
   const outputChars = text.length + answer.toolCalls.reduce((sum, call) => sum + call.name.length + call.arguments.length, 0);
   return { ...answer, text, finish, inputTokens, outputTokens: estimateTokens(outputChars) };
+}
+
+/** The JSON answer becomes the forced tool's input, as a model asked for JSON that way answers. */
+function carryJsonInTool(name: string, draft: Omit<ScriptedAnswer, 'finish' | 'inputTokens' | 'outputTokens'>): typeof draft {
+  const idSuffix = createIdSuffix(draft.text);
+  return { ...draft, text: '', toolCalls: [{ idSuffix, name, arguments: draft.text }] };
+}
+
+/** A stable id from the content (the dice are already spent on the content itself). */
+function createIdSuffix(text: string): string {
+  let hash = 2166136261;
+  for (let index = 0; index < text.length; index++) hash = Math.imul(hash ^ text.charCodeAt(index), 16777619);
+  return (hash >>> 0).toString(16).padStart(8, '0').repeat(3);
 }

@@ -18,6 +18,11 @@ export interface ScriptedRequest {
   turns: Array<{ role: 'user' | 'assistant' | 'tool'; text: string }>;
   /** Set when the caller asked for JSON for a schema. */
   jsonSchema?: JsonSchema;
+  /**
+   * JSON asked for through a forced tool (Anthropic has no JSON mode of its own): the answer is
+   * a call to this tool whose input is the JSON, and the case is a json case.
+   */
+  jsonTool?: string;
   /** JSON asked for without a schema (`json_object`, `responseMimeType` without schema). */
   jsonMode: boolean;
   tools: ScriptedTool[];

@@ -6,6 +6,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import { performance } from 'node:perf_hooks';
 import { SimulateSchema, type WireProtocol } from '../config/suite-schema.js';
+import { UserInputError } from '../core/errors.js';
 import { handleCompletion, SIMULATED_HEADER, type SimulatorState } from './handle-completion.js';
 import { anthropicProtocol } from './protocols/anthropic.js';
 import { geminiProtocol } from './protocols/gemini.js';
@@ -13,6 +14,8 @@ import { openaiProtocol } from './protocols/openai.js';
 import { JSON_TYPE, type ProtocolRenderer } from './protocols/protocol.js';
 import { createTimerRegistry, writeWhole } from './respond.js';
 import { parseScenario } from './scenario.js';
+import { createRandom } from './random.js';
+import { chooseListProtocol, matchCompletionPath, normalizePath, type NormalizedPath } from './routes.js';
 import { createStatsRecorder } from './stats.js';
 import type { RunningSimulator, SimulatedModelSpec, SimulatorOptions } from './types.js';
 
@@ -23,6 +26,11 @@ export const PROTOCOLS: Record<WireProtocol, ProtocolRenderer> = { openai: opena
 export async function startSimulator(options: SimulatorOptions): Promise<RunningSimulator> {
   const scenario = parseScenario(options.scenario ?? {});
   const models = new Map<string, SimulatedModelSpec>();
+  const seen = new Set<string>();
+  for (const spec of options.models) {
+    if (seen.has(spec.name)) throw new UserInputError(`two simulated models are named "${spec.name}"`, { hint: 'Give each simulated model its own name.' });
+    seen.add(spec.name);
+  }
   for (const spec of [...options.models, ...(scenario.models ?? [])]) {
     // Parsing again fills defaults for specs built in code rather than read from a suite.
     if (!models.has(spec.name)) models.set(spec.name, { ...spec, simulate: SimulateSchema.parse(spec.simulate ?? {}) });
@@ -55,7 +63,8 @@ export async function startSimulator(options: SimulatorOptions): Promise<Running
   let closing: Promise<void> | undefined;
   return {
     url,
-    baseUrls: { openai: `${url}/v1`, anthropic: url, gemini: url },
+    // The same scheme as the chain exporters use for simulated members: `<url>/<protocol>/v1`.
+    baseUrls: { openai: `${url}/openai/v1`, anthropic: `${url}/anthropic/v1`, gemini: `${url}/gemini/v1beta` },
     models: [...models.keys()],
     stats: () => state.stats.snapshot(),
     close() {
@@ -71,57 +80,38 @@ export async function startSimulator(options: SimulatorOptions): Promise<Running
 
 function routeRequest(state: SimulatorState, request: IncomingMessage, response: ServerResponse): void {
   const url = new URL(request.url ?? '/', 'http://simulator');
-  const path = url.pathname.replace(/\/+$/, '') || '/';
+  const path = normalizePath(url.pathname);
   const method = request.method ?? 'GET';
   if (method === 'GET') return routeGet(state, request, response, path);
   if (method !== 'POST') return sendJson(response, 405, { error: { message: `Method ${method} not allowed`, type: 'invalid_request_error' } });
-  const target = matchCompletionPath(path);
-  const protocol = target ? PROTOCOLS[target.protocol] : undefined;
-  if (!target || !protocol) return sendJson(response, 404, { error: { message: `Unknown path ${path}`, type: 'invalid_request_error', code: 'unknown_url' } });
+  const target = matchCompletionPath(path.tail);
+  if (!target) return sendJson(response, 404, { error: { message: `Unknown path ${url.pathname}`, type: 'invalid_request_error', code: 'unknown_url' } });
+  const protocol = PROTOCOLS[target.protocol];
   readBody(request, (error, rawBody) => {
     if (error) return sendJson(response, 413, { error: { message: error.message, type: 'invalid_request_error' } });
-    handleCompletion(state, { protocol, request, response, rawBody: rawBody!, path, route: { pathModel: target.model, stream: target.stream, query: url.searchParams } });
+    // The dice key uses the normalized path: the same request through another base URL is the same request.
+    const keyPath = `${target.protocol}:${path.tail}`;
+    handleCompletion(state, { protocol, request, response, rawBody: rawBody!, path: keyPath, route: { pathModel: target.model, stream: target.stream, query: url.searchParams } });
   });
 }
 
-interface CompletionTarget {
-  protocol: WireProtocol;
-  model?: string;
-  stream?: boolean;
-}
-
-/** `/v1/chat/completions`, `/v1/messages`, `/v1beta/models/{model}:generateContent` (and stream). */
-export function matchCompletionPath(path: string): CompletionTarget | undefined {
-  if (path === '/v1/chat/completions' || path === '/chat/completions') return { protocol: 'openai' };
-  if (path === '/v1/messages') return { protocol: 'anthropic' };
-  const gemini = /^\/(?:v1beta|v1|v1alpha)\/(?:models|tunedModels)\/([^/:]+):(generateContent|streamGenerateContent)$/.exec(path);
-  if (gemini) return { protocol: 'gemini', model: decodeURIComponent(gemini[1]!), stream: gemini[2] === 'streamGenerateContent' };
-  return undefined;
-}
-
-function routeGet(state: SimulatorState, request: IncomingMessage, response: ServerResponse, path: string): void {
+function routeGet(state: SimulatorState, request: IncomingMessage, response: ServerResponse, path: NormalizedPath): void {
   const names = [...state.models.keys()];
-  if (path === '/__stats') return sendJson(response, 200, state.stats.snapshot());
-  if (path === '/' || path === '/health') return sendJson(response, 200, { status: 'ok', simulator: 'chainproof', models: names });
-  const anthropicStyle = request.headers['anthropic-version'] !== undefined;
-  const anthropic = PROTOCOLS.anthropic;
-  if (path === '/v1/models') {
-    const protocol = anthropicStyle && anthropic ? anthropic : openaiProtocol;
-    return sendRaw(response, 200, protocol.renderModelList(names));
-  }
-  const gemini = PROTOCOLS.gemini;
-  if (gemini && /^\/(?:v1beta|v1)\/models$/.test(path)) return sendRaw(response, 200, gemini.renderModelList(names));
-  const single = /^\/(v1|v1beta)\/models\/(.+)$/.exec(path);
+  if (path.tail === '/__stats') return sendJson(response, 200, state.stats.snapshot());
+  if (path.tail === '/' || path.tail === '/health') return sendJson(response, 200, { status: 'ok', simulator: 'chainproof', models: names });
+  const protocol = PROTOCOLS[chooseListProtocol(path, request.headers)];
+  if (path.tail === '/models') return sendRaw(response, 200, protocol.renderModelList(names));
+  const single = /^\/models\/(.+)$/.exec(path.tail);
   if (single) {
-    const name = decodeURIComponent(single[2]!);
-    const protocol = single[1] === 'v1beta' ? gemini : anthropicStyle ? anthropic : openaiProtocol;
-    if (protocol && state.models.has(name)) {
+    const name = decodeURIComponent(single[1]!).replace(/^models\//, '');
+    if (state.models.has(name)) {
       const list = JSON.parse(protocol.renderModelList([name])) as { data?: unknown[]; models?: unknown[] };
       return sendJson(response, 200, (list.data ?? list.models ?? [])[0]);
     }
-    return sendJson(response, 404, { error: { message: `The model \`${name}\` does not exist or you do not have access to it.`, type: 'invalid_request_error', param: null, code: 'model_not_found' } });
+    const notFound = protocol.renderUnknownModel(name, { requestId: 'req_models', random: createRandom(name) });
+    return writeWhole(response, { ...notFound, headers: { ...notFound.headers, [SIMULATED_HEADER]: '1' } });
   }
-  sendJson(response, 404, { error: { message: `Unknown path ${path}`, type: 'invalid_request_error', code: 'unknown_url' } });
+  sendJson(response, 404, { error: { message: `Unknown path ${path.tail}`, type: 'invalid_request_error', code: 'unknown_url' } });
 }
 
 function readBody(request: IncomingMessage, done: (error: Error | undefined, body?: Buffer) => void): void {

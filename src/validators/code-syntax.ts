@@ -55,7 +55,7 @@ export function createCodeSyntaxValidator(options: CodeSyntaxOptions = {}): Vali
       if (!selection.ok) return failVerdict(NAME, ['no_code'], [{ message: selection.message }]);
       for (const block of selection.blocks) {
         if (block.code.trim() === '') return failVerdict(NAME, ['no_code'], [{ message: `${block.label} is empty`, location: formatPosition(block.origin) }]);
-        const problem = block.language.check(block.code);
+        const problem = ((block.untagged && block.language.untagged) || block.language.check)(block.code);
         if (problem) {
           const where = shiftPosition(problem, block.origin);
           return failVerdict(NAME, ['syntax_error'], [{ message: `${block.language.name} syntax error in ${block.label}: ${problem.message}`, location: formatPosition(where) }]);

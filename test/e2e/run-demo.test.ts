@@ -72,7 +72,7 @@ describe('chainproof run (built CLI)', () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'cp-e2e-'));
     const suite = readFileSync(path.join(root, 'suites', 'demo.suite.yaml'), 'utf8')
       .replace('../datasets/demo.jsonl', path.join(root, 'datasets', 'demo.jsonl'))
-      .replace('  concurrency: 32', '  concurrancy: 32');
+      .replace(/^  concurrency:/m, '  concurrancy:');
     writeFileSync(path.join(dir, 'bad.suite.yaml'), suite);
     const line = suite.split('\n').findIndex((text) => text.includes('concurrancy')) + 1;
     const result = await chainproof(['run', 'bad.suite.yaml', '--out', path.join(dir, 'reports')], dir);

@@ -129,6 +129,16 @@ describe('fromStreamEvent (Gemini, recorded streams)', () => {
     expect(finishStream(tool.accumulator)).toMatchObject({ finishReason: 'tool_calls', toolCalls: [{ name: 'weather', arguments: { location: 'San Francisco' } }] });
   });
 
+  it("assembles Vertex's streamed function-call arguments (partialArgs) into whole calls", async () => {
+    const { accumulator } = await foldSse(adapter, chunksToSse(readFixture('gemini', 'vertex-stream-partial-args.chunks.txt')));
+    const answer = finishStream(accumulator);
+    expect(answer.toolCalls.map((call) => [call.name, call.arguments])).toEqual([
+      ['getWeather', { location: 'Boston' }],
+      ['getWeather', { location: 'San Francisco' }],
+    ]);
+    expect(answer.finishReason).toBe('tool_calls');
+  });
+
   it('ends a streamed blocked prompt as a content-filter outcome', async () => {
     const { accumulator } = await foldSse(adapter, readFixture('gemini', 'stream-prompt-blocked.sse.txt'));
     expect(accumulator.done).toBe(true);

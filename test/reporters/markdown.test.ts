@@ -55,7 +55,7 @@ describe('renderMarkdown', () => {
   it('warns about parameters that were dropped', async () => {
     const markdown = await renderMarkdown(record, attempts);
     expect(markdown).toContain('### Warnings');
-    expect(markdown).toMatch(/\*\*llama-groq\*\*: `response_format` could not be sent as asked on 60 of 60 attempts/);
+    expect(markdown).toMatch(/\*\*llama-groq\*\*: `response_format` could not be honoured \(dropped, or only asked for in the prompt\) on 60 of 60 attempts/);
     expect(markdown).toMatch(/`response_format` unsupported on 60 attempts: json\\_schema is not supported/);
   });
 

@@ -62,18 +62,24 @@ describe('qualification against the primary', () => {
         { id: 'dear', quality: 0.9, costUsd: 0.01 },
         { id: 'slow', quality: 0.9, latencyMs: 5000 },
         { id: 'no-schema', quality: 0.9, warningParam: 'response_format' },
+        { id: 'prompt-only', quality: 0.9, warningParam: 'response_format', warningType: 'compat', warningDetail: 'json_object is not enforced by Anthropic here; asked for in the system prompt instead' },
+        { id: 'forced-tool', quality: 0.9, warningParam: 'response_format', warningType: 'compat', warningDetail: 'json_schema sent as a forced tool; the answer is that tool input' },
         { id: 'leaky', quality: 0.9, safetyFailRate: 0.05 },
       ],
     });
     const summary = await summarizeRun(run.manifest, run.attempts);
     const reasons = (id: string) => byId(summary.qualification, id).reasons.join('\n');
-    for (const id of ['flaky', 'dear', 'slow', 'no-schema', 'leaky']) expect(byId(summary.qualification, id).status).toBe('disqualified');
+    for (const id of ['flaky', 'dear', 'slow', 'no-schema', 'prompt-only', 'leaky']) expect(byId(summary.qualification, id).status).toBe('disqualified');
     expect(reasons('flaky')).toMatch(/error rate \d+\.\d% \(\d+ of 300 requests\) is above the limit of 2\.0%/);
     expect(reasons('dear')).toContain('cost $10.00 per 1,000 requests is above the limit of $5.00');
     expect(reasons('slow')).toMatch(/p95 latency [\d,]+ ms is above the limit of 2,000 ms/);
     expect(reasons('no-schema')).toContain('could not honour response_format on 300 of 300 requests');
+    expect(reasons('prompt-only')).toContain('could not honour response_format on 300 of 300 requests');
+    // A faithful translation is a warning in the report, not a broken contract.
+    expect(byId(summary.qualification, 'forced-tool').status).not.toBe('disqualified');
     expect(reasons('leaky')).toMatch(/\d+ new safety failures/);
-    expect(summary.proposed_chain).toEqual(['primary']);
+    expect(summary.proposed_chain.filter((id) => id !== 'forced-tool')).toEqual(['primary']);
+    expect(reasons('forced-tool')).not.toContain('could not honour');
     // Errors of an availability kind are not failed answers: the flaky candidate's pass rate is over its answers.
     const flaky = byId(summary.scorecards, 'flaky');
     expect(flaky.pass.n).toBe(flaky.answered);

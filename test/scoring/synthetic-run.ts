@@ -19,6 +19,9 @@ export interface SyntheticCandidate {
   provider?: string;
   safetyFailRate?: number;
   warningParam?: string;
+  /** Type of the warning on `warningParam` (default `unsupported`: dropped). */
+  warningType?: RequestWarning['type'];
+  warningDetail?: string;
   simulated?: boolean;
 }
 
@@ -114,7 +117,7 @@ export function makeSyntheticRun(options: SyntheticRunOptions): SyntheticRun {
 
 export function makeAttempt(input: {
   caseId: string;
-  candidate: Pick<SyntheticCandidate, 'id' | 'costUsd' | 'warningParam' | 'simulated'>;
+  candidate: Pick<SyntheticCandidate, 'id' | 'costUsd' | 'warningParam' | 'warningType' | 'warningDetail' | 'simulated'>;
   repeat: number;
   error?: ErrorKind;
   pass: boolean;
@@ -122,7 +125,7 @@ export function makeAttempt(input: {
   latencyMs?: number;
   costUsd?: number;
 }): Attempt {
-  const warnings: RequestWarning[] = input.candidate.warningParam ? [{ type: 'unsupported', param: input.candidate.warningParam, detail: 'dropped' }] : [];
+  const warnings: RequestWarning[] = input.candidate.warningParam ? [{ type: input.candidate.warningType ?? 'unsupported', param: input.candidate.warningParam, detail: input.candidate.warningDetail ?? 'dropped' }] : [];
   const base = {
     case_id: input.caseId,
     candidate_id: input.candidate.id,

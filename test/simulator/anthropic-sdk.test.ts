@@ -13,6 +13,7 @@ describe('Anthropic Messages through the official @anthropic-ai/sdk', () => {
       models: [
         { name: 'claude-sim', simulate: { quality: 1, latency_ms: { p50: 100, p95: 200 }, errors: {} } },
         { name: 'claude-overloaded', simulate: { quality: 1, latency_ms: { p50: 100, p95: 200 }, errors: { overloaded: 1 } } },
+        { name: 'claude-json-wrong', simulate: { quality: { json: 0, tool_call: 1 }, latency_ms: { p50: 100, p95: 200 }, errors: {} } },
         { name: 'claude-stream-error', simulate: { quality: 1, latency_ms: { p50: 100, p95: 200 }, errors: { stream_error: 1 } } },
       ],
     });
@@ -65,6 +66,29 @@ describe('Anthropic Messages through the official @anthropic-ai/sdk', () => {
     expect(isValidJsonFor(validate, message.content[0]!.type === 'text' ? message.content[0]!.text : null)).toBe(true);
   });
 
+  it('answers JSON through a forced JSON tool, scored as a json case', async () => {
+    const validate = compileSchema(ticketSchema);
+    const ask = (model: string, index: number) =>
+      client.messages.create({
+        model,
+        max_tokens: 512,
+        tools: [{ name: 'chainproof_json_response', input_schema: ticketSchema as Anthropic.Tool.InputSchema }],
+        tool_choice: { type: 'tool', name: 'chainproof_json_response' },
+        messages: [{ role: 'user', content: `Extract ticket ${index}` }],
+      });
+    for (let index = 0; index < 8; index++) {
+      const good = await ask('claude-sim', index);
+      const block = good.content.find((item) => item.type === 'tool_use');
+      expect(block?.type === 'tool_use' && block.name).toBe('chainproof_json_response');
+      expect(block?.type === 'tool_use' && validate(block.input)).toBe(true);
+      const bad = await ask('claude-json-wrong', index);
+      const badBlock = bad.content.find((item) => item.type === 'tool_use');
+      expect(badBlock === undefined || (badBlock.type === 'tool_use' && !validate(badBlock.input))).toBe(true);
+    }
+    const stats = simulator.stats();
+    expect(stats.models['claude-json-wrong']!.wrongAnswers).toBe(8);
+  });
+
   it('rejects a request without max_tokens, and a system role message, as the API does', async () => {
     const raw = (body: unknown) =>
       fetch(`${simulator.url}/v1/messages`, { method: 'POST', headers: { 'x-api-key': 'k', 'anthropic-version': '2023-06-01', 'content-type': 'application/json' }, body: JSON.stringify(body) });
@@ -94,7 +118,7 @@ describe('Anthropic Messages through the official @anthropic-ai/sdk', () => {
 
   it('lists the models in Anthropic shape', async () => {
     const page = await client.models.list();
-    expect(page.data.map((model) => model.id)).toEqual(['claude-sim', 'claude-overloaded', 'claude-stream-error']);
+    expect(page.data.map((model) => model.id)).toEqual(['claude-sim', 'claude-overloaded', 'claude-json-wrong', 'claude-stream-error']);
     expect(page.data[0]!.type).toBe('model');
   });
 });

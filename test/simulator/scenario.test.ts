@@ -1,6 +1,7 @@
 import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
 import { UserInputError } from '../../src/core/errors.js';
 import { loadScenarioFile, startSimulator, type RunningSimulator } from '../../src/simulator/index.js';
@@ -42,6 +43,13 @@ describe('scenario: outages and scheduled faults', () => {
     clock = 2000;
     expect([await status(running, 'a', 'y'), await status(running, 'b', 'y')]).toEqual([200, 200]);
     expect(running.stats().models.a!.byFault.unavailable).toBe(1);
+  });
+
+  it('follows the real clock when none is injected', async () => {
+    running = await startSimulator({ latencyScale: 0, models: [{ name: 'a', simulate: quiet }], scenario: { outages: [{ model: 'a', start_ms: 0, end_ms: 250 }] } });
+    expect(await status(running, 'a')).toBe(503);
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(await status(running, 'a', 'later')).toBe(200);
   });
 
   it('applies an outage fault kind to one model', async () => {
@@ -106,5 +114,37 @@ describe('loadScenarioFile', () => {
     const file = path.join(dir, 'bad.json');
     await writeFile(file, JSON.stringify({ outages: [{ start_ms: 50, end_ms: 10 }] }));
     await expect(loadScenarioFile(file)).rejects.toThrow(/end_ms must be after start_ms/);
+  });
+});
+
+describe('the documented example scenario', () => {
+  it('is valid and describes a correlated outage', async () => {
+    const scenario = await loadScenarioFile(fileURLToPath(new URL('../../docs/simulator.example.yaml', import.meta.url)));
+    expect(scenario.models!.map((model) => model.name)).toEqual(['gpt-sim', 'claude-sim', 'gemini-sim']);
+    expect(scenario.outages[0]!.infra).toEqual({ cloud: 'aws-us-east-1' });
+  });
+});
+
+describe('simulated models from suite candidates', () => {
+  it('maps simulated candidates to specs and rejects two conflicting ones', async () => {
+    const { toSimulatedModelSpecs } = await import('../../src/simulator/index.js');
+    const specs = toSimulatedModelSpecs([
+      { id: 'a', provider: 'simulated', model: 'sim-a', simulate: { quality: 0.8, latency_ms: { p50: 1, p95: 2 }, errors: {} }, infra: { cloud: 'x' } },
+      { id: 'real', provider: 'openai', model: 'gpt-4o' },
+      { id: 'b', provider: 'simulated', model: 'sim-b' },
+    ]);
+    expect(specs.map((spec) => spec.name)).toEqual(['sim-a', 'sim-b']);
+    expect(specs[0]!.infra).toEqual({ cloud: 'x' });
+    expect(specs[1]!.simulate.quality).toBe(0.9);
+    expect(() =>
+      toSimulatedModelSpecs([
+        { id: 'a', provider: 'simulated', model: 'same', simulate: { quality: 0.8, latency_ms: { p50: 1, p95: 2 }, errors: {} } },
+        { id: 'b', provider: 'simulated', model: 'same', simulate: { quality: 0.5, latency_ms: { p50: 1, p95: 2 }, errors: {} } },
+      ]),
+    ).toThrow(UserInputError);
+  });
+
+  it('refuses two models with the same name', async () => {
+    await expect(startSimulator({ models: [{ name: 'x', simulate: quiet }, { name: 'x', simulate: quiet }] })).rejects.toThrow(/two simulated models are named "x"/);
   });
 });

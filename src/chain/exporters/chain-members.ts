@@ -2,23 +2,19 @@
  * The members of the proposed chain with what every exporter needs: the candidate as recorded, its
  * scorecard, where its key comes from, and a timeout derived from its measured latency.
  */
+import type { ProviderKind } from '../../config/suite-schema.js';
 import { UserInputError } from '../../core/errors.js';
+import { defaultApiKeyEnv } from '../../providers/index.js';
 import type { CandidateSummary, RunRecordFile } from '../../record/types.js';
 import type { Scorecard } from '../../scoring/types.js';
 
 export const DEFAULT_SIMULATOR_URL = 'http://127.0.0.1:4141';
 
-/** The environment variable each provider's key is read from when the suite names none. */
-const DEFAULT_KEY_ENV: Record<string, string> = {
-  openai: 'OPENAI_API_KEY',
-  anthropic: 'ANTHROPIC_API_KEY',
-  gemini: 'GEMINI_API_KEY',
-  deepseek: 'DEEPSEEK_API_KEY',
-  mistral: 'MISTRAL_API_KEY',
-  qwen: 'DASHSCOPE_API_KEY',
-  groq: 'GROQ_API_KEY',
-  together: 'TOGETHER_API_KEY',
-  openrouter: 'OPENROUTER_API_KEY',
+/**
+ * Gateways need a key per target even where chainproof needs none (Portkey rejects a target
+ * without one): the variable a gateway reads for those.
+ */
+const GATEWAY_ONLY_KEY_ENV: Record<string, string> = {
   'openai-compatible': 'OPENAI_API_KEY',
   simulated: 'CHAINPROOF_SIM_API_KEY',
 };
@@ -51,7 +47,7 @@ export function resolveChainMembers(record: RunRecordFile): ChainMember[] {
       position: index + 1,
       candidate,
       scorecard,
-      keyEnv: candidate.api_key_env ?? DEFAULT_KEY_ENV[candidate.provider] ?? 'OPENAI_API_KEY',
+      keyEnv: candidate.api_key_env ?? defaultApiKeyEnv(candidate.provider as ProviderKind) ?? GATEWAY_ONLY_KEY_ENV[candidate.provider] ?? 'OPENAI_API_KEY',
       timeoutMs: deriveTimeoutMs(scorecard, candidate.timeout_ms ?? readNumber(record.run_options.timeout_ms) ?? 30_000),
       protocol: resolveProtocol(candidate),
     };

@@ -157,7 +157,8 @@ jobs:
         with:
           pattern: chainproof-shard-*
           path: shards
-      - run: chainproof merge shards/chainproof-shard-* --out reports/merged
+      # Each shard artifact holds one run directory (reports/shard-N/<run-id>/).
+      - run: chainproof merge shards/chainproof-shard-*/*/ --out reports/merged
       - run: chainproof report reports/merged --format md --out report.md
       - name: Summary
         run: cat report.md >> "$GITHUB_STEP_SUMMARY"

@@ -10,14 +10,14 @@ export const simCommand: Command = {
   summary: 'Run the provider simulator as a standalone server (OpenAI, Anthropic and Gemini wire protocols)',
   usage: 'chainproof sim [--port P] [--scenario FILE] [--seed S]',
   flags: {
-    port: { type: 'string', value: 'P', description: 'Port to listen on (0 picks a free one)', default: '8787' },
+    port: { type: 'string', value: 'P', description: 'Port to listen on (0 picks a free one)', default: '4141' },
     host: { type: 'string', value: 'HOST', description: 'Interface to listen on', default: '127.0.0.1' },
     scenario: { type: 'string', value: 'FILE', description: 'Scenario file (YAML or JSON): models, scheduled faults, outages' },
     seed: { type: 'string', value: 'S', description: 'Seed for every die the simulator throws (default: the scenario seed, else 0)' },
     'latency-scale': { type: 'string', value: 'X', description: 'Multiplies every configured delay (0 answers at once)', default: '1' },
   },
   async run(args, io) {
-    const port = readNumberFlag(args.values, 'port') ?? 8787;
+    const port = readNumberFlag(args.values, 'port') ?? 4141;
     if (!Number.isInteger(port) || port < 0 || port > 65_535) throw new UserInputError(`--port must be an integer from 0 to 65535, got ${port}`);
     const seed = readNumberFlag(args.values, 'seed');
     if (seed !== undefined && !Number.isInteger(seed)) throw new UserInputError(`--seed must be an integer, got ${seed}`);
@@ -38,9 +38,10 @@ export const simCommand: Command = {
       [
         `chainproof simulator listening on ${simulator.url} (simulated models: no real provider is called)`,
         '',
-        `  OpenAI chat completions  base URL ${simulator.baseUrls.openai}      (POST /chat/completions)`,
-        `  Anthropic Messages       base URL ${simulator.baseUrls.anthropic}   (POST /v1/messages)`,
-        `  Gemini generateContent   base URL ${simulator.baseUrls.gemini}   (POST /v1beta/models/{model}:generateContent)`,
+        `  OpenAI chat completions  base URL ${simulator.baseUrls.openai}`,
+        `  Anthropic Messages       base URL ${simulator.baseUrls.anthropic}`,
+        `  Gemini generateContent   base URL ${simulator.baseUrls.gemini}`,
+        `  (the version segments are optional: SDKs may also use ${simulator.url} and add /v1 or /v1beta themselves)`,
         `  Stats                    ${simulator.url}/__stats`,
         '',
         `Models: ${simulator.models.join(', ')}`,

@@ -6,13 +6,23 @@
  */
 import { z } from 'zod';
 import type { StreamAccumulator } from '../engine/stream-accumulator.js';
+import { applyPartialArgs, type OpenArguments, type PartialArg } from './fold-partial-args.js';
 import { mapGeminiFinishReason } from './map-gemini-finish-reason.js';
 import { GeminiUsageSchema, mapGeminiUsage } from './map-gemini-usage.js';
 
 const PartSchema = z.object({
   text: z.string().nullish(),
   thought: z.boolean().nullish(),
-  functionCall: z.object({ id: z.string().nullish(), name: z.string(), args: z.unknown().optional() }).nullish(),
+  functionCall: z
+    .object({
+      id: z.string().nullish(),
+      // Absent on Vertex's streamed-argument continuation chunks (fold-partial-args.ts).
+      name: z.string().nullish(),
+      args: z.unknown().optional(),
+      partialArgs: z.array(z.object({ jsonPath: z.string() }).loose()).nullish(),
+      willContinue: z.boolean().nullish(),
+    })
+    .nullish(),
 });
 
 export const GeminiChunkSchema = z.object({
@@ -52,15 +62,7 @@ export function foldGeminiChunk(accumulator: StreamAccumulator, chunk: GeminiChu
       accumulator.text += part.text;
       accumulator.sawOutput = true;
     }
-    if (part.functionCall) {
-      const index = accumulator.toolCalls.size;
-      accumulator.toolCalls.set(index, {
-        id: part.functionCall.id ?? `call_${index}`,
-        name: part.functionCall.name,
-        rawArguments: JSON.stringify(part.functionCall.args ?? {}),
-      });
-      accumulator.sawOutput = true;
-    }
+    if (part.functionCall) foldFunctionCall(accumulator, part.functionCall);
   }
   if (candidate.finishReason) {
     const finish = mapGeminiFinishReason(candidate.finishReason, accumulator.toolCalls.size > 0);
@@ -69,4 +71,24 @@ export function foldGeminiChunk(accumulator: StreamAccumulator, chunk: GeminiChu
     if (finish === 'content_filter') accumulator.refusal = candidate.finishMessage ?? `answer blocked (${candidate.finishReason})`;
     accumulator.done = true;
   }
+}
+
+type FunctionCallPart = NonNullable<NonNullable<z.infer<typeof PartSchema>['functionCall']>>;
+
+/** A whole call (Gemini API), or Vertex's streamed one: opened by name, filled by partialArgs, closed by `{}`. */
+function foldFunctionCall(accumulator: StreamAccumulator, call: FunctionCallPart): void {
+  const state = accumulator.protocolState as { openCall?: { index: number; args: OpenArguments } };
+  if (call.name) {
+    const index = accumulator.toolCalls.size;
+    const args = (call.args && typeof call.args === 'object' ? call.args : {}) as OpenArguments;
+    accumulator.toolCalls.set(index, { id: call.id ?? `call_${index}`, name: call.name, rawArguments: JSON.stringify(args) });
+    accumulator.sawOutput = true;
+    state.openCall = call.willContinue ? { index, args } : undefined;
+    return;
+  }
+  const open = state.openCall;
+  if (!open) return;
+  if (call.partialArgs) applyPartialArgs(open.args, call.partialArgs as PartialArg[]);
+  accumulator.toolCalls.get(open.index)!.rawArguments = JSON.stringify(open.args);
+  if (!call.willContinue) state.openCall = undefined;
 }

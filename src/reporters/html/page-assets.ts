@@ -25,7 +25,7 @@ figcaption { font-weight: 600; margin-bottom: 6px; }
 svg.plot { font: 11px system-ui, sans-serif; max-width: 100%; height: auto; }
 svg .grid { stroke: #eceff4; } svg .tick { fill: var(--muted); font-size: 10px; } svg .axis-label { fill: var(--muted); }
 svg .whisker { stroke-width: 2; } svg .frontier { fill: none; stroke: #333; stroke-dasharray: 5 4; stroke-width: 1.5; }
-svg .point-label { font-weight: 600; } svg .note, svg .legend { fill: var(--muted); font-size: 10px; } svg .band { fill: #f7f8fa; }
+svg .point-label { font-weight: 600; } svg .note, svg .legend { fill: var(--muted); font-size: 10px; } svg .band { fill: #eef1f5; fill-opacity: .45; }
 svg .panel-title { font-weight: 600; }
 table { border-collapse: collapse; width: 100%; background: #fff; border: 1px solid var(--line); }
 th, td { text-align: left; padding: 5px 8px; border-bottom: 1px solid var(--line); vertical-align: top; }

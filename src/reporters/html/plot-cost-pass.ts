@@ -42,7 +42,7 @@ export function toCostPassPoints(cards: Scorecard[], colours: Map<string, string
 export function plotCostVsPass(points: CostPassPoint[]): string {
   const width = 560;
   const height = 340;
-  const margin = { left: 56, right: 24, top: 16, bottom: 44 };
+  const margin = { left: 56, right: 24, top: 30, bottom: 44 };
   if (points.length === 0) return `${svgOpen(width, 60, 'no data')}${text(10, 30, 'No scorecards in this run.')}</svg>`;
   const positive = points.map((point) => point.cost).filter((cost) => cost > 0);
   const minCost = Math.min(...positive, Infinity);
@@ -65,16 +65,32 @@ export function plotCostVsPass(points: CostPassPoint[]): string {
     const path = frontier.map((point, index) => `${index === 0 ? 'M' : 'L'}${round(x(point.cost))},${round(y(point.pass))}`).join(' ');
     parts.push(`<path class="frontier" d="${path}"/>`);
   }
+  const labels = placeLabels(points.map((point) => ({ id: point.id, x: x(point.cost) + 9, y: y(point.pass) - 6 })));
   for (const point of points) {
     const cx = x(point.cost);
     parts.push(line(cx, y(point.low), cx, y(point.high), `stroke="${point.colour}" class="whisker"`));
     const fill = point.inChain ? point.colour : '#fff';
     parts.push(`<circle class="point" cx="${round(cx)}" cy="${round(y(point.pass))}" r="6" fill="${fill}" stroke="${point.colour}" stroke-width="2"><title>${escapeTitle(point)}</title></circle>`);
-    parts.push(text(cx + 9, y(point.pass) - 6, point.id, 'class="point-label"'));
+    const label = labels.get(point.id)!;
+    parts.push(text(label.x, label.y, point.id, 'class="point-label"'));
   }
-  parts.push(text(width - margin.right, margin.top + 10, '— — Pareto frontier   ● in chain   ○ not in chain', 'class="legend" text-anchor="end"'));
+  parts.push(text(margin.left, 14, '- - - Pareto frontier (nothing cheaper passes more)    ● in chain    ○ not in chain    | 95% interval', 'class="legend"'));
   parts.push('</svg>');
   return parts.join('');
+}
+
+/** Moves labels down until none overlaps another (greedy, top to bottom): points often crowd. */
+function placeLabels(labels: Array<{ id: string; x: number; y: number }>): Map<string, { x: number; y: number }> {
+  const placed: Array<{ x: number; y: number; width: number }> = [];
+  const out = new Map<string, { x: number; y: number }>();
+  for (const label of [...labels].sort((a, b) => a.y - b.y)) {
+    const width = label.id.length * 6.5;
+    let y = label.y;
+    while (placed.some((other) => Math.abs(other.y - y) < 12 && label.x < other.x + other.width && other.x < label.x + width)) y += 12;
+    placed.push({ x: label.x, y, width });
+    out.set(label.id, { x: label.x, y });
+  }
+  return out;
 }
 
 function escapeTitle(point: CostPassPoint): string {

@@ -6,6 +6,9 @@ import type { IncomingHttpHeaders } from 'node:http';
 import type { ScriptedRequest, ScriptedTool } from '../scripted-request.js';
 import { JSON_TYPE, isRecord, readContentText, type ParseResult, type WireResponse } from './protocol.js';
 
+/** Tool names that clients force to get JSON: ours (providers/) and the AI SDK's. */
+const JSON_TOOL_NAMES = new Set(['chainproof_json_response', 'json']);
+
 export function anthropicError(status: number, type: string, message: string): WireResponse {
   return { status, headers: { 'content-type': JSON_TYPE }, body: JSON.stringify({ type: 'error', error: { type, message } }) };
 }
@@ -42,7 +45,9 @@ export function parseAnthropicRequest(body: unknown, headers: IncomingHttpHeader
   const choice = isRecord(body.tool_choice) ? body.tool_choice : undefined;
   if (choice && !['auto', 'any', 'tool', 'none'].includes(String(choice.type))) return invalid(`tool_choice.type: Input should be 'auto', 'any', 'tool' or 'none'`);
   if (choice?.type === 'tool' && !tools.some((tool) => tool.name === choice.name)) return invalid(`tool_choice: Tool '${String(choice.name)}' not found in tools`);
-  const schema = readOutputSchema(body);
+  // A single forced tool named like a JSON carrier is how clients ask Anthropic for JSON.
+  const jsonTool = choice?.type === 'tool' && tools.length === 1 && JSON_TOOL_NAMES.has(tools[0]!.name) ? tools[0] : undefined;
+  const schema = readOutputSchema(body) ?? jsonTool?.parameters;
   return {
     ok: true,
     request: {
@@ -52,8 +57,9 @@ export function parseAnthropicRequest(body: unknown, headers: IncomingHttpHeader
       turns,
       jsonSchema: schema,
       jsonMode: false,
-      tools,
-      forcedTool: choice?.type === 'tool' ? String(choice.name) : undefined,
+      tools: jsonTool ? [] : tools,
+      jsonTool: jsonTool?.name,
+      forcedTool: choice?.type === 'tool' && !jsonTool ? String(choice.name) : undefined,
       toolsEnabled: choice?.type !== 'none',
       stream: body.stream === true,
       includeUsage: true,

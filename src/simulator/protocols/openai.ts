@@ -62,9 +62,11 @@ function renderAnswer(answer: ScriptedAnswer, context: RenderContext): string {
 
 function renderStream(answer: ScriptedAnswer, context: RenderContext): string[] {
   const head = { id: completionId(context), object: 'chat.completion.chunk', created: context.created, model: context.model, service_tier: 'default', system_fingerprint: fingerprint(context) };
-  const withUsage = context.request.includeUsage ? { usage: null } : {};
+  // The envelope is the same on every chunk: serialize it once and splice each delta in (the hot path).
+  const prefix = `data: ${JSON.stringify(head).slice(0, -1)},"choices":[{"index":0,"delta":`;
+  const suffix = `${context.request.includeUsage ? ',"usage":null' : ''}}\n\n`;
   const chunk = (delta: Record<string, unknown>, finish: string | null = null): string =>
-    sseData({ ...head, choices: [{ index: 0, delta, logprobs: null, finish_reason: finish }], ...withUsage });
+    `${prefix}${JSON.stringify(delta)},"logprobs":null,"finish_reason":${finish === null ? 'null' : JSON.stringify(finish)}}]${suffix}`;
   const refusalField = usesRefusalField(answer, context);
   const frames = [chunk({ role: 'assistant', content: refusalField ? null : '', refusal: null })];
   for (const piece of splitIntoPieces(answer.text)) frames.push(chunk(refusalField ? { refusal: piece } : { content: piece }));

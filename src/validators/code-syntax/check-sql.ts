@@ -2,7 +2,7 @@
  * SQL through node-sql-parser: PEG grammars for many dialects (PostgreSQL, MySQL, MariaDB, SQLite,
  * T-SQL, BigQuery, Snowflake, Redshift, Trino, Hive, Db2, Athena, Flink SQL), actively maintained,
  * pure JS, with a located first error. Each dialect's build is loaded only when first used. Plain
- * `sql` (dialect unknown) passes when any of the common dialects accepts it, so a model is not
+ * `sql` (dialect unknown) passes when PostgreSQL, MySQL or SQLite accepts it, so a model is not
  * failed for writing valid MySQL where the case did not say PostgreSQL.
  */
 import { createRequire } from 'node:module';
@@ -27,7 +27,9 @@ export const SQL_DIALECTS: Record<string, string> = {
   flinksql: 'flinksql',
 };
 
-const GENERIC_ORDER = ['postgresql', 'mysql', 'sqlite', 'transactsql', 'bigquery'];
+// T-SQL and BigQuery are left out of the generic set: T-SQL reads a misspelt keyword as a procedure
+// call (`SELEC id FROM t` parses) and BigQuery accepts trailing commas. Cases in those dialects name them.
+const GENERIC_ORDER = ['postgresql', 'mysql', 'sqlite'];
 
 interface SqlParser {
   astify(sql: string, options: { database: string }): unknown;

@@ -16,10 +16,19 @@ export interface Language {
   name: string;
   family: LanguageFamily;
   check: SyntaxCheck;
+  /** How code with no tag (untagged fence, bare answer) is checked, when it differs. */
+  untagged?: SyntaxCheck;
 }
 
-const typescript: Language = { name: 'typescript', family: 'javascript', check: createEcmaCheck({ typescript: true, jsx: false }) };
-const tsx: Language = { name: 'tsx', family: 'javascript', check: createEcmaCheck({ typescript: true, jsx: true }) };
+const checkTsx = createEcmaCheck({ typescript: true, jsx: true });
+const checkTs = createEcmaCheck({ typescript: true, jsx: false });
+// Untagged TypeScript may be a .ts or a .tsx file (React answers to TypeScript cases): either parse passes.
+const checkTsOrTsx: SyntaxCheck = (code) => {
+  const problem = checkTs(code);
+  return problem && checkTsx(code) && problem;
+};
+const typescript: Language = { name: 'typescript', family: 'javascript', check: checkTs, untagged: checkTsOrTsx };
+const tsx: Language = { name: 'tsx', family: 'javascript', check: checkTsx };
 // JSX is allowed in plain JavaScript because React code is routinely written and tagged as .js.
 const javascript: Language = { name: 'javascript', family: 'javascript', check: createEcmaCheck({ typescript: false, jsx: true }) };
 const moduleJavascript: Language = { name: 'javascript', family: 'javascript', check: createEcmaCheck({ typescript: false, jsx: false }) };

@@ -12,6 +12,8 @@ import { findLanguage, type Language } from './languages.js';
 export interface CodeBlock {
   code: string;
   language: Language;
+  /** Whether the code came without a tag (untagged fence or the whole answer). */
+  untagged: boolean;
   origin: Origin;
   /** How the block was found, for reasons: "```python block at 3:1", "the answer". */
   label: string;
@@ -25,7 +27,7 @@ export function selectCodeBlocks(output: string, language: Language): CodeSelect
   if (stripped.text.trim() === '') return { ok: false, message: stripped.offset > 0 ? 'the answer is only a reasoning block' : 'the answer is empty' };
   const fences = findFences(stripped.text);
   if (fences.length === 0) {
-    return { ok: true, blocks: [{ code: stripped.text, language, origin: { ...base, indent: 0 }, label: 'the answer' }] };
+    return { ok: true, blocks: [{ code: stripped.text, language, untagged: true, origin: { ...base, indent: 0 }, label: 'the answer' }] };
   }
   const blocks: CodeBlock[] = [];
   const untagged: CodeBlock[] = [];
@@ -38,6 +40,7 @@ export function selectCodeBlocks(output: string, language: Language): CodeSelect
     const block: CodeBlock = {
       code: fence.content,
       language: parsedAs,
+      untagged: fence.lang === '',
       origin: { line, column: fence.indent + 1, indent: fence.indent },
       label: `${fence.lang ? `\`\`\`${fence.lang}` : 'untagged'} block at line ${line}`,
     };

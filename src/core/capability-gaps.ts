@@ -3,7 +3,7 @@
  * qualification can flag it: `response_format` asked for only in the prompt (not enforced) or
  * dropped, `tools` / `tool_choice` dropped.
  */
-import type { RequestWarning } from '../core/types.js';
+import type { RequestWarning } from './types.js';
 
 export type CapabilityGap = 'response_format' | 'tools';
 

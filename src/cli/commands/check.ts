@@ -1,0 +1,67 @@
+/** `chainproof check <suite>`: validate a suite and every dataset line, estimate the cost; spend nothing. */
+import { UserInputError } from '../../core/errors.js';
+import { prepareRun } from '../../pipeline/prepare-run.js';
+import { readNumberFlag, type Command } from '../command.js';
+
+export const checkCommand: Command = {
+  name: 'check',
+  summary: 'validate a suite and its datasets and estimate the cost of a run, calling nothing',
+  usage: 'chainproof check <suite> [flags]',
+  flags: {
+    limit: { type: 'string', value: 'N', description: 'estimate for the first N cases only' },
+    repeat: { type: 'string', value: 'N', description: 'answers per case and candidate (default: run.repeat)' },
+    'require-keys': { type: 'boolean', description: 'fail (exit 2) when an API key variable is not set', default: false },
+    'skip-invalid': { type: 'boolean', description: 'count bad dataset lines instead of stopping at the first', default: false },
+    json: { type: 'boolean', description: 'print the result as one JSON object', default: false },
+  },
+  async run(args, io) {
+    const suitePath = args.positionals[0];
+    if (!suitePath) throw new UserInputError('which suite? `chainproof check <suite>`');
+    const prepared = await prepareRun(suitePath, io.cwd, io.env, {
+      limit: readNumberFlag(args.values, 'limit'),
+      repeat: readNumberFlag(args.values, 'repeat'),
+      skipInvalid: args.values['skip-invalid'] === true,
+      allowMissingKeys: args.values['require-keys'] !== true,
+      ignoreBudgetEstimate: true,
+    });
+    const { suite, cases, estimate } = prepared;
+    const budget = suite.run.budget_usd;
+    const overBudget = budget !== undefined && estimate.expectedUsd > budget;
+    if (args.values.json) {
+      io.stdout.write(
+        JSON.stringify({
+          suite: suite.name,
+          cases: cases.count,
+          datasets: cases.datasets,
+          invalid_lines: cases.invalid,
+          candidates: suite.candidates.length,
+          calls: estimate.calls,
+          estimate_usd: { expected: estimate.expectedUsd, worst_case: estimate.worstCaseUsd, by_candidate: estimate.byCandidate },
+          unpriced: estimate.unpriced,
+          budget_usd: budget ?? null,
+          over_budget: overBudget,
+          missing_keys: prepared.missingKeys,
+          simulated: prepared.simulated,
+        }) + '\n',
+      );
+      return overBudget ? 1 : 0;
+    }
+    const lines = [
+      `✔ ${suite.name}: the suite is valid`,
+      ...cases.datasets.map((dataset) => `  ${dataset.path}: ${dataset.cases} cases, ${dataset.selected} selected`),
+      ...(cases.invalid.length > 0 ? [`  ${cases.invalid.length} invalid lines skipped (first: ${cases.invalid[0]!.file}:${cases.invalid[0]!.line}: ${cases.invalid[0]!.message})`] : []),
+      `  ${suite.candidates.length} candidates × ${cases.count} cases × ${suite.run.repeat} repeats = ${estimate.calls} calls${prepared.simulated ? ' (simulated candidates cost nothing real)' : ''}`,
+      '',
+      'Estimated cost:',
+      ...Object.entries(estimate.byCandidate).map(
+        ([id, entry]) => `  ${id.padEnd(20)} ${String(entry.calls).padStart(7)} calls  ~$${entry.expectedUsd.toFixed(4)}  (at most $${entry.worstCaseUsd.toFixed(4)})`,
+      ),
+      `  ${'total'.padEnd(20)} ${String(estimate.calls).padStart(7)} calls  ~$${estimate.expectedUsd.toFixed(4)}  (at most $${estimate.worstCaseUsd.toFixed(4)})`,
+      ...(estimate.unpriced.length > 0 ? [`  no price for: ${estimate.unpriced.join(', ')} (set price: in the suite)`] : []),
+      ...(budget !== undefined ? [`  budget: $${budget.toFixed(2)}${overBudget ? ' — the estimate is OVER the budget: `run` will refuse to start' : ''}`] : []),
+      ...prepared.missingKeys.map((entry) => `! candidate "${entry.candidateId}" needs ${entry.variable}, which is not set`),
+    ];
+    io.stdout.write(lines.join('\n') + '\n');
+    return overBudget ? 1 : 0;
+  },
+};

@@ -1,0 +1,26 @@
+/** The log formats in detection order (most specific first), and per-file detection. */
+import { UserInputError } from '../../core/errors.js';
+import { describe } from '../to-canonical.js';
+import type { FormatSpec, LogFormat, SourceLine } from '../types.js';
+import { datasetFormat } from './dataset.js';
+import { heliconeFormat } from './helicone.js';
+import { langfuseFormat } from './langfuse.js';
+import { litellmFormat } from './litellm.js';
+import { openaiRequestFormat } from './openai-request.js';
+import { requestResponseFormat } from './request-response.js';
+
+export const FORMATS: FormatSpec[] = [litellmFormat, heliconeFormat, langfuseFormat, datasetFormat, requestResponseFormat, openaiRequestFormat];
+
+export function findFormat(name: LogFormat): FormatSpec {
+  return FORMATS.find((format) => format.name === name)!;
+}
+
+/** The format of a file, from its first line; an unknown shape says what each format looks like. */
+export function detectFormat(raw: Record<string, unknown>, where: SourceLine): FormatSpec {
+  const format = FORMATS.find((candidate) => candidate.matches(raw));
+  if (format) return format;
+  throw new UserInputError(`unknown log line shape: ${describe(raw)}`, {
+    location: { file: where.file, line: where.line },
+    hint: `Expected one of:\n${FORMATS.map((candidate) => `  --format ${candidate.name}: ${candidate.expected}`).join('\n')}`,
+  });
+}

@@ -1,0 +1,9 @@
+/** Logs → dataset: sampling, de-duplication and PII scrubbing (`chainproof sample`). */
+export { sampleLogs, type SampleResult, type SampleCounts } from './sample-logs.js';
+export { writeSample, toMetaPath, buildMeta } from './write-sample.js';
+export { parseWhere } from './where-expression.js';
+export { allocateSample } from './allocate.js';
+export { toTemplate, normaliseWhitespace } from './dedupe.js';
+export { createScrubber } from './scrub-case.js';
+export type { SampledCase } from './build-cases.js';
+export { LOG_FORMATS, type LogFormat, type SampleOptions } from './types.js';

@@ -1,0 +1,173 @@
+/**
+ * Logs → a representative sample, in one streaming pass: parse each line in its format, filter
+ * (--where, --since), de-duplicate, then offer it to its stratum's A-Res reservoir. Memory holds
+ * the reservoirs (at most max(n, K) records per stratum) and, with --dedupe, 16 bytes per distinct
+ * prompt; never the log. Allocation between strata is decided at the end, when sizes are known.
+ */
+import { basename } from 'node:path';
+import { UserInputError } from '../core/errors.js';
+import { allocateSample } from './allocate.js';
+import { hashKey, KeyCounter, toDedupeKey } from './dedupe.js';
+import { createFieldReader, toStratumKey, type FieldReader } from './field-path.js';
+import { detectFormat, findFormat } from './formats/index.js';
+import { createRandom } from './prng.js';
+import { readLines } from './read-lines.js';
+import { computeKey, Reservoir } from './reservoir.js';
+import { buildCases, type SampledCase } from './build-cases.js';
+import { isRecord } from './to-canonical.js';
+import { parseWhere, type WherePredicate } from './where-expression.js';
+import type { FormatSpec, LogRecord, SampleOptions, SourceLine } from './types.js';
+
+export interface Candidate {
+  record: LogRecord;
+  source: SourceLine;
+  order: number;
+  stratum: string;
+  dedupeKey?: [number, number];
+}
+
+export interface SampleCounts {
+  lines: number;
+  blank_lines: number;
+  skipped_not_model_calls: number;
+  filtered_where: number;
+  filtered_since: number;
+  missing_timestamp: number;
+  duplicates_removed: number;
+  eligible: number;
+  sampled: number;
+}
+
+export interface InputSummary {
+  file: string;
+  format: string;
+  lines: number;
+  bytes: number;
+  gzip: boolean;
+}
+
+export interface SampleResult {
+  cases: SampledCase[];
+  counts: SampleCounts;
+  inputs: InputSummary[];
+  strata: Record<string, { eligible: number; sampled: number }>;
+  placeholders: Record<string, number>;
+}
+
+interface Stratum {
+  eligible: number;
+  reservoir: Reservoir<Candidate>;
+}
+
+function parseJsonLine(text: string, where: SourceLine): Record<string, unknown> {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(text);
+  } catch (error) {
+    throw new UserInputError(`not a JSON line: ${(error as Error).message}`, { location: { file: where.file, line: where.line }, hint: 'Logs are read as JSON Lines: one JSON object per line (gzip allowed).' });
+  }
+  if (!isRecord(raw)) throw new UserInputError('expected a JSON object on each line', { location: { file: where.file, line: where.line } });
+  return raw;
+}
+
+export async function sampleLogs(options: SampleOptions): Promise<SampleResult> {
+  if (options.files.length === 0) throw new UserInputError('give at least one log file');
+  const random = createRandom(options.seed);
+  const where: WherePredicate | undefined = options.where ? parseWhere(options.where) : undefined;
+  const stratifyReader: FieldReader | undefined = options.stratifyBy ? createFieldReader(options.stratifyBy, '--stratify-by') : undefined;
+  const counter = options.dedupe ? new KeyCounter() : undefined;
+  const capacity = Math.max(options.n, options.minPerStratum);
+  const strata = new Map<string, Stratum>();
+  const counts: SampleCounts = { lines: 0, blank_lines: 0, skipped_not_model_calls: 0, filtered_where: 0, filtered_since: 0, missing_timestamp: 0, duplicates_removed: 0, eligible: 0, sampled: 0 };
+  const inputs: InputSummary[] = [];
+  let order = 0;
+  const needsRecord = where !== undefined || stratifyReader !== undefined || counter !== undefined || options.since !== undefined;
+
+  for (const file of options.files) {
+    let format: FormatSpec | undefined = options.format ? findFormat(options.format) : undefined;
+    let lines = 0;
+    const onLine = (text: string, line: number): void => {
+      lines = line;
+      counts.lines += 1;
+      if (text.length === 0 || (text.charCodeAt(0) <= 32 && /^\s*$/.test(text))) {
+        counts.blank_lines += 1;
+        return;
+      }
+      const source = { file, line };
+      const raw = parseJsonLine(text, source);
+      if (!format) format = detectFormat(raw, source);
+      else if (!options.format && !format.matches(raw)) {
+        throw new UserInputError(`this line does not look like the rest of the file (${format.name})`, {
+          location: { file, line },
+          hint: `Expected ${format.expected}. Mixed files: split them, or force one reader with --format.`,
+        });
+      }
+      if (format.isSkipped?.(raw)) {
+        counts.skipped_not_model_calls += 1;
+        return;
+      }
+      // Without filters, strata or dedupe only the weight matters until a line wins a reservoir
+      // place: the full record (and its deep checks) is read for the lines that do.
+      const record = needsRecord ? format.read(raw, source) : undefined;
+      if (record) {
+        if (where && !where(raw, record)) {
+          counts.filtered_where += 1;
+          return;
+        }
+        if (options.since !== undefined) {
+          if (record.timestamp === undefined) {
+            counts.missing_timestamp += 1;
+            return;
+          }
+          if (record.timestamp < options.since) {
+            counts.filtered_since += 1;
+            return;
+          }
+        }
+      }
+      const stratumKey = stratifyReader && record ? toStratumKey(stratifyReader(raw, record)) : 'all';
+      let dedupeKey: [number, number] | undefined;
+      if (counter && record) {
+        // Per stratum: the same prompt sent to two models is two strata's business, not a duplicate.
+        dedupeKey = hashKey(`${stratumKey}\u0000${toDedupeKey(record, options.dedupe!)}`);
+        if (!counter.add(dedupeKey, record.weight)) {
+          counts.duplicates_removed += 1;
+          return;
+        }
+      }
+      let stratum = strata.get(stratumKey);
+      if (!stratum) {
+        stratum = { eligible: 0, reservoir: new Reservoir<Candidate>(capacity) };
+        strata.set(stratumKey, stratum);
+      }
+      stratum.eligible += 1;
+      counts.eligible += 1;
+      order += 1;
+      const key = computeKey(random(), record?.weight ?? format.readWeight?.(raw) ?? 1);
+      if (stratum.reservoir.wouldKeep(key)) {
+        stratum.reservoir.offer(key, { record: record ?? format.read(raw, source), source, order, stratum: stratumKey, dedupeKey });
+      }
+    };
+    const { bytes, gzip } = await readLines(file, onLine);
+    inputs.push({ file, format: (format as FormatSpec | undefined)?.name ?? '(empty)', lines, bytes, gzip });
+  }
+
+  const keys = [...strata.keys()].sort();
+  const allocation = allocateSample(keys.map((key) => strata.get(key)!.eligible), options.n, options.allocation, options.minPerStratum);
+  const chosen: Candidate[] = [];
+  const strataSummary: SampleResult['strata'] = {};
+  keys.forEach((key, index) => {
+    const taken = strata.get(key)!.reservoir.takeTop(allocation[index]!);
+    chosen.push(...taken);
+    strataSummary[key] = { eligible: strata.get(key)!.eligible, sampled: taken.length };
+  });
+  chosen.sort((a, b) => a.order - b.order);
+  const built = buildCases(chosen, {
+    weightOf: (candidate) => (counter && candidate.dedupeKey ? counter.total(candidate.dedupeKey) : candidate.record.weight),
+    stratifyBy: options.stratifyBy,
+    scrubPii: options.scrubPii,
+    fallbackId: (candidate) => `${basename(candidate.source.file)}:${candidate.source.line}`,
+  });
+  counts.sampled = built.cases.length;
+  return { cases: built.cases, counts, inputs, strata: strataSummary, placeholders: built.placeholders };
+}

@@ -1,0 +1,121 @@
+/**
+ * Pieces shared by the log formats: a logged request body → canonical request, a logged response →
+ * its answer text, timestamps and tags in their many spellings. Wrong shapes are user errors that
+ * name the file, line and field.
+ */
+import { UserInputError } from '../core/errors.js';
+import type { CanonicalRequest, ChatMessage } from '../core/types.js';
+import type { SourceLine } from './types.js';
+
+export function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+export function failLine(where: SourceLine, path: string, message: string, hint?: string): never {
+  throw new UserInputError(message, { location: { file: where.file, line: where.line, path }, hint });
+}
+
+const ROLES = new Set(['system', 'developer', 'user', 'assistant', 'tool', 'function']);
+
+/** Fields that describe the logged call, not the prompt: the runner decides model and streaming. */
+const CALL_ONLY_FIELDS = ['model', 'stream', 'stream_options', 'user', 'metadata', 'store', 'system'];
+
+function parseMaybeJson(value: unknown): unknown {
+  if (typeof value !== 'string') return value;
+  const trimmed = value.trimStart();
+  if (trimmed[0] !== '[' && trimmed[0] !== '{') return value;
+  try {
+    return JSON.parse(value) as unknown;
+  } catch {
+    return value;
+  }
+}
+
+export function readMessages(value: unknown, where: SourceLine, path: string): ChatMessage[] {
+  const parsed = parseMaybeJson(value);
+  if (!Array.isArray(parsed) || parsed.length === 0) {
+    failLine(where, path, `expected a non-empty array of chat messages ({role, content}), got ${describe(parsed)}`);
+  }
+  parsed.forEach((message, index) => {
+    if (!isRecord(message) || typeof message.role !== 'string' || !ROLES.has(message.role)) {
+      failLine(where, `${path}[${index}]`, `expected a message with role system|developer|user|assistant|tool, got ${describe(message)}`);
+    }
+  });
+  return parsed as ChatMessage[];
+}
+
+/** An OpenAI (or Anthropic Messages) request body → canonical request without model. */
+export function readRequestBody(value: unknown, where: SourceLine, path: string): { request: CanonicalRequest; model?: string } {
+  const body = parseMaybeJson(value);
+  if (!isRecord(body)) failLine(where, path, `expected a chat request body with "messages", got ${describe(body)}`);
+  const messages = readMessages(body.messages, where, `${path}.messages`);
+  const request: CanonicalRequest = { messages };
+  for (const [key, field] of Object.entries(body)) {
+    if (key !== 'messages' && !CALL_ONLY_FIELDS.includes(key)) request[key] = field;
+  }
+  // Anthropic keeps the system prompt beside the messages; canonical form puts it first.
+  if (typeof body.system === 'string' || Array.isArray(body.system)) {
+    request.messages = [{ role: 'system', content: body.system as ChatMessage['content'] }, ...messages];
+  }
+  return { request, model: typeof body.model === 'string' ? body.model : undefined };
+}
+
+function joinText(content: unknown): string | undefined {
+  if (typeof content === 'string') return content;
+  if (!Array.isArray(content)) return undefined;
+  const texts = content.filter((part) => isRecord(part) && typeof part.text === 'string').map((part) => (part as { text: string }).text);
+  return texts.length > 0 ? texts.join('') : undefined;
+}
+
+/** The answer text of a logged response in any of the usual shapes, or undefined. */
+export function readResponseText(value: unknown): string | undefined {
+  const response = parseMaybeJson(value);
+  if (typeof response === 'string') return response;
+  if (!isRecord(response)) return undefined;
+  const choices = response.choices;
+  if (Array.isArray(choices) && isRecord(choices[0])) {
+    const choice = choices[0];
+    if (isRecord(choice.message)) return joinText(choice.message.content) ?? undefined;
+    if (typeof choice.text === 'string') return choice.text;
+  }
+  if (response.type === 'message' || Array.isArray(response.content)) return joinText(response.content);
+  for (const key of ['content', 'output', 'text', 'completion', 'answer']) {
+    const text = joinText(response[key]);
+    if (text !== undefined) return text;
+  }
+  return undefined;
+}
+
+/** ISO strings, epoch seconds or epoch milliseconds → milliseconds. */
+export function readTimestamp(value: unknown): number | undefined {
+  if (typeof value === 'number' && Number.isFinite(value)) return value < 1e12 ? value * 1000 : value;
+  if (typeof value === 'string' && value.length > 0) {
+    const parsed = Date.parse(value);
+    return Number.isNaN(parsed) ? undefined : parsed;
+  }
+  return undefined;
+}
+
+/** `["a", "b"]`, a JSON string of one, or `{key: value}` (→ `key:value`). */
+export function readTags(value: unknown): string[] {
+  const parsed = parseMaybeJson(value);
+  if (Array.isArray(parsed)) return parsed.filter((tag): tag is string => typeof tag === 'string');
+  if (isRecord(parsed)) {
+    return Object.entries(parsed)
+      .filter(([, tag]) => typeof tag === 'string' || typeof tag === 'number' || typeof tag === 'boolean')
+      .map(([key, tag]) => `${key}:${String(tag)}`);
+  }
+  return [];
+}
+
+export function readString(value: unknown): string | undefined {
+  return typeof value === 'string' && value.length > 0 ? value : typeof value === 'number' ? String(value) : undefined;
+}
+
+/** A short description of a value for error messages (never the content: logs hold user text). */
+export function describe(value: unknown): string {
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return `an array of ${value.length}`;
+  if (isRecord(value)) return `an object with keys [${Object.keys(value).slice(0, 8).join(', ')}]`;
+  return typeof value;
+}

@@ -200,9 +200,14 @@ export async function executeRun(options: ExecuteRunOptions): Promise<RunOutcome
   let roundRobin = 0;
   while (!fatal && !stats.stopping) {
     if (!exhausted && countFullestLane(lanes) < windowJobs) {
-      const next = await iterator.next();
-      if (next.done) exhausted = true;
-      else await enqueueCase(next.value);
+      try {
+        const next = await iterator.next();
+        if (next.done) exhausted = true;
+        else await enqueueCase(next.value);
+      } catch (error) {
+        // A bad dataset line mid-stream: stop, abort the calls in flight, then report it.
+        fatal ??= { error };
+      }
       continue;
     }
     let waitMs = Number.POSITIVE_INFINITY;

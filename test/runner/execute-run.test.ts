@@ -134,3 +134,19 @@ describe('executeRun failures of chainproof itself', () => {
     await expect(executeRun({ cases: makeCases(3), candidates: [{ config: client.candidate, client: throwing }], sink: createMemorySink(), clock, estimateTokens: estimateTenTokens })).rejects.toThrow('bug in adapter');
   });
 });
+
+describe('executeRun when the case stream fails', () => {
+  it('aborts the calls in flight and rejects with the stream\'s error, writing nothing half-done', async () => {
+    const clock = createVirtualClock();
+    const sink = createMemorySink();
+    const client = createScriptedClient(makeCandidate('a'), clock, () => ({ latencyMs: 1_000 }));
+    async function* cases() {
+      yield* makeCases(3);
+      throw new Error('datasets/x.jsonl:4: bad line');
+    }
+    await expect(executeRun({ cases: cases(), candidates: [{ config: client.candidate, client }], lookaheadCases: 1, sink, clock, estimateTokens: estimateTenTokens })).rejects.toThrow('bad line');
+    expect(client.log.map((entry) => entry.outcome)).toEqual(['aborted', 'aborted', 'aborted']);
+    expect(client.inFlight).toBe(0);
+    expect(sink.attempts).toEqual([]);
+  });
+});

@@ -89,6 +89,7 @@ async function runScenario(name, casesArg, latencyArg) {
   };
 
   const started = performance.now();
+  const cpuBefore = process.cpuUsage();
   const outcome = await executeRun({
     cases: generateCases(),
     candidates,

@@ -9,10 +9,11 @@
  *   node bench/runner-e2e-bench.mjs latency|throughput|memory [cases] [latencyMs]
  *
  * `run` is the replay phase (first call → last attempt written, the figure the issue's targets are
- * about); `total` adds loading, scoring and writing the reports.
+ * about); `total` adds loading, scoring and writing the reports. `run_peak_rss_mb` is the peak at
+ * the end of the replay, `peak_rss_mb` at the end of everything.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { closeSync, mkdtempSync, openSync, readFileSync, rmSync, writeFileSync, writeSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -33,13 +34,19 @@ async function runScenario(name, casesArg, latencyArg) {
   if (latencyArg) scenario.latencyMs = Number(latencyArg);
   const directory = mkdtempSync(path.join(os.tmpdir(), 'chainproof-e2e-bench-'));
   const demo = readFileSync(path.join(root, 'datasets', 'demo.jsonl'), 'utf8').split('\n').filter(Boolean).map((line) => JSON.parse(line));
-  const lines = [];
+  // Written in chunks: holding 100,000 lines in memory would inflate the peak RSS being measured.
+  const datasetFd = openSync(path.join(directory, 'cases.jsonl'), 'w');
+  let chunk = '';
   for (let index = 0; index < scenario.cases; index += 1) {
     const source = demo[index % demo.length];
-    lines.push(JSON.stringify({ ...source, id: `${source.id}-${index}` }));
+    chunk += `${JSON.stringify({ ...source, id: `${source.id}-${index}` })}\n`;
+    if (chunk.length > 1 << 20) {
+      writeSync(datasetFd, chunk);
+      chunk = '';
+    }
   }
-  writeFileSync(path.join(directory, 'cases.jsonl'), lines.join('\n') + '\n');
-  lines.length = 0;
+  writeSync(datasetFd, chunk);
+  closeSync(datasetFd);
   const candidates = Array.from({ length: scenario.candidates }, (_, index) => `  - id: bench-${index}
     provider: simulated
     model: bench-${index}-sim
@@ -54,6 +61,7 @@ async function runScenario(name, casesArg, latencyArg) {
   let runStarted = 0;
   let runEnded = 0;
   let calls = 0;
+  let runPeakRss = 0;
   const total = scenario.cases * scenario.candidates;
   const result = await runSuite({
     suitePath: path.join(directory, 'bench.suite.yaml'),
@@ -63,7 +71,10 @@ async function runScenario(name, casesArg, latencyArg) {
     onStart: () => (runStarted = performance.now()),
     onProgress: (progress) => {
       calls = progress.calls;
-      if (progress.done === total) runEnded = performance.now();
+      if (progress.done === total && runEnded === 0) {
+        runEnded = performance.now();
+        runPeakRss = process.resourceUsage().maxRSS;
+      }
     },
   });
   const totalMs = performance.now() - started;
@@ -82,6 +93,7 @@ async function runScenario(name, casesArg, latencyArg) {
       ratio: idealMs > 0 ? Number((runMs / idealMs).toFixed(3)) : null,
       calls_per_s: Math.round(calls / (runMs / 1_000)),
       total_ms: Math.round(totalMs),
+      run_peak_rss_mb: Math.round(runPeakRss / 1024),
       peak_rss_mb: Math.round(process.resourceUsage().maxRSS / 1024),
     })}\n`,
   );

@@ -5,7 +5,10 @@
  * dataset's, cycled with fresh ids. Run `npm run build` first.
  *
  *   node bench/runner-sim-bench.mjs                 all scenarios, each in its own process
- *   node bench/runner-sim-bench.mjs latency|throughput|memory [cases] [latencyMs] [stream]
+ *   node bench/runner-sim-bench.mjs latency|latency-sse|throughput|throughput-sse|memory [cases] [latencyMs]
+ *
+ * Diagnosis switches (environment): NO_VALIDATORS=1, NO_LOG=1 (a no-op sink), NO_TIMEOUT=1,
+ * LOOKAHEAD=N (cases held ahead of the slowest candidate).
  */
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -18,12 +21,14 @@ const root = path.resolve(here, '..');
 const dist = path.join(root, 'dist');
 
 const SCENARIOS = {
-  latency: { cases: 1_500, candidates: 4, concurrency: 16, latencyMs: 50 },
-  throughput: { cases: 2_500, candidates: 4, concurrency: 16, latencyMs: 0 },
-  memory: { cases: 100_000, candidates: 1, concurrency: 16, latencyMs: 0 },
+  latency: { cases: 1_500, candidates: 4, concurrency: 16, latencyMs: 50, stream: false },
+  'latency-sse': { cases: 1_500, candidates: 4, concurrency: 16, latencyMs: 50, stream: true },
+  throughput: { cases: 2_500, candidates: 4, concurrency: 16, latencyMs: 0, stream: false },
+  'throughput-sse': { cases: 2_500, candidates: 4, concurrency: 16, latencyMs: 0, stream: true },
+  memory: { cases: 100_000, candidates: 1, concurrency: 16, latencyMs: 0, stream: false },
 };
 
-async function runScenario(name, casesArg, latencyArg, streamArg) {
+async function runScenario(name, casesArg, latencyArg) {
   const { executeRun } = await import(path.join(dist, 'runner', 'index.js'));
   const { openAttemptLog } = await import(path.join(dist, 'record', 'attempt-log.js'));
   const { startSimulator } = await import(path.join(dist, 'simulator', 'index.js'));
@@ -31,8 +36,8 @@ async function runScenario(name, casesArg, latencyArg, streamArg) {
   const { createValidators } = await import(path.join(dist, 'validators', 'index.js'));
   const scenario = { ...SCENARIOS[name] };
   if (casesArg) scenario.cases = Number(casesArg);
-  if (latencyArg !== undefined) scenario.latencyMs = Number(latencyArg);
-  const stream = streamArg === 'stream';
+  if (latencyArg) scenario.latencyMs = Number(latencyArg);
+  const stream = scenario.stream;
 
   const demo = readFileSync(path.join(root, 'datasets', 'demo.jsonl'), 'utf8').split('\n').filter(Boolean).map((line) => JSON.parse(line));
   async function* generateCases() {
@@ -52,13 +57,13 @@ async function runScenario(name, casesArg, latencyArg, streamArg) {
     const config = { id: model.name, provider: 'simulated', model: model.name, simulate: model.simulate, price: { input_per_mtok: 1, output_per_mtok: 2 } };
     return { config, client: createModelClient(config, { env: {}, baseUrl: simulator.baseUrls.openai, stream }) };
   });
-  const validators = await createValidators(['json-schema'], { baseDir: root });
+  const validators = process.env.NO_VALIDATORS ? [] : await createValidators(['json-schema'], { baseDir: root });
   const directory = mkdtempSync(path.join(os.tmpdir(), 'chainproof-simbench-'));
   const log = await openAttemptLog(path.join(directory, 'attempts.jsonl'));
 
   const started = performance.now();
   const cpuBefore = process.cpuUsage();
-  const outcome = await executeRun({ cases: generateCases(), candidates, concurrency: scenario.concurrency, retries: 2, timeoutMs: 30_000, stream, validators, sink: log });
+  const outcome = await executeRun({ ...(process.env.LOOKAHEAD ? { lookaheadCases: Number(process.env.LOOKAHEAD) } : {}), cases: generateCases(), candidates, concurrency: scenario.concurrency, retries: 2, ...(process.env.NO_TIMEOUT ? {} : { timeoutMs: 30_000 }), stream, validators, sink: process.env.NO_LOG ? { append: async () => {} } : log });
   await log.close();
   const wallMs = performance.now() - started;
   const cpu = process.cpuUsage(cpuBefore);
@@ -68,7 +73,7 @@ async function runScenario(name, casesArg, latencyArg, streamArg) {
   const idealMs = (outcome.calls * scenario.latencyMs) / scenario.concurrency;
   process.stdout.write(
     `${JSON.stringify({
-      scenario: `${name}${stream ? ' (sse)' : ''}`,
+      scenario: name,
       calls: outcome.calls,
       attempts: outcome.attemptsWritten,
       concurrency: scenario.concurrency,
@@ -84,17 +89,17 @@ async function runScenario(name, casesArg, latencyArg, streamArg) {
   );
 }
 
-const [, , name, casesArg, latencyArg, streamArg] = process.argv;
+const [, , name, casesArg, latencyArg] = process.argv;
 if (name) {
   if (!SCENARIOS[name]) {
     console.error(`unknown scenario ${name}; one of ${Object.keys(SCENARIOS).join(', ')}`);
     process.exit(2);
   }
-  await runScenario(name, casesArg, latencyArg, streamArg);
+  await runScenario(name, casesArg, latencyArg);
 } else {
   const rows = [];
-  for (const [scenario, stream] of [['latency', ''], ['latency', 'stream'], ['throughput', ''], ['throughput', 'stream'], ['memory', '']]) {
-    const child = spawnSync(process.execPath, [fileURLToPath(import.meta.url), scenario, '', undefined, stream].filter((arg) => arg !== undefined), { encoding: 'utf8' });
+  for (const scenario of Object.keys(SCENARIOS)) {
+    const child = spawnSync(process.execPath, [fileURLToPath(import.meta.url), scenario], { encoding: 'utf8' });
     if (child.status !== 0) {
       process.stderr.write(child.stderr);
       process.exit(child.status ?? 1);

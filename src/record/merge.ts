@@ -147,6 +147,7 @@ function buildMergedManifest(runs: LoadedRun[], missingShards: number[]): RunMan
     simulated: manifests.some((manifest) => manifest.simulated),
     case_count: sharded ? (base.shard?.unsharded_case_count ?? sum(manifests.map((manifest) => manifest.case_count))) : base.case_count,
     cases_digest: sharded ? (base.shard?.unsharded_cases_digest ?? base.cases_digest) : base.cases_digest,
+    datasets: sharded ? sumDatasetCases(manifests) : base.datasets,
     run_options: { ...base.run_options, merged_from: manifests.map((manifest) => manifest.run_id) },
   };
   if (finished.length > 0) merged.finished_at = finished.at(-1)!;
@@ -154,6 +155,19 @@ function buildMergedManifest(runs: LoadedRun[], missingShards: number[]): RunMan
   if (stopped) merged.stopped_reason = stopped;
   else if (missingShards.length > 0) merged.stopped_reason = `missing shards ${missingShards.join(', ')}`;
   return merged;
+}
+
+/** Each shard records the cases it took from each dataset; the merged run took their sum. */
+function sumDatasetCases(manifests: RunManifest[]): RunManifest['datasets'] {
+  const merged = new Map<string, RunManifest['datasets'][number]>();
+  for (const manifest of manifests) {
+    for (const dataset of manifest.datasets) {
+      const entry = merged.get(dataset.path);
+      if (entry) entry.cases += dataset.cases;
+      else merged.set(dataset.path, { ...dataset });
+    }
+  }
+  return [...merged.values()];
 }
 
 function sum(values: number[]): number {

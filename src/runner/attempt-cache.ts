@@ -21,7 +21,11 @@ export interface AttemptCache {
   set(key: string, outcome: CachedOutcome): Promise<void>;
 }
 
-export function computeCacheKey(client: ModelClient, testCase: Case, repeat: number, stream: boolean | undefined): string {
+/**
+ * `salt` separates answers that the request alone does not determine: for simulated candidates,
+ * the simulator's seed (a run with another seed must not replay this one's answers).
+ */
+export function computeCacheKey(client: ModelClient, testCase: Case, repeat: number, stream: boolean | undefined, salt = ''): string {
   const prepared = client.prepare(testCase.request, stream === undefined ? {} : { stream });
   const url = new URL(prepared.url);
   url.searchParams.delete('key');
@@ -33,6 +37,7 @@ export function computeCacheKey(client: ModelClient, testCase: Case, repeat: num
     model: client.candidate.model,
     body: prepared.body,
     repeat,
+    salt,
   };
   return createHash('sha256').update(stableStringify(identity)).digest('hex');
 }
@@ -104,4 +109,13 @@ function isOutcome(value: unknown): value is CachedOutcome {
     Array.isArray(outcome['warnings']) &&
     typeof outcome['usage'] === 'object' && outcome['usage'] !== null
   );
+}
+
+export function toCachedOutcome(attempt: Attempt): CachedOutcome {
+  const { case_id: _case, candidate_id: _candidate, repeat: _repeat, verdicts: _verdicts, cached: _cached, ...outcome } = attempt;
+  return outcome;
+}
+
+export function fromCachedOutcome(outcome: CachedOutcome, caseId: string, candidateId: string, repeat: number): Attempt {
+  return { case_id: caseId, candidate_id: candidateId, repeat, ...outcome, verdicts: [], cached: true };
 }

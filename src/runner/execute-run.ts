@@ -6,18 +6,15 @@
  */
 import { setMaxListeners } from 'node:events';
 import { toAttemptError, type Attempt, type Case } from '../core/types.js';
-import { AdaptiveLimit } from './adaptive-limit.js';
-import { computeCacheKey, isCacheableOutcome, type CachedOutcome } from './attempt-cache.js';
+import { computeCacheKey, fromCachedOutcome, isCacheableOutcome, toCachedOutcome } from './attempt-cache.js';
 import { computeRetryDelayMs, DEFAULT_BACKOFF } from './backoff.js';
 import { computeWorstCaseCostUsd, resolveMaxOutputTokens } from './budget.js';
 import { toErrorAttempt, toSuccessAttempt, validateAttempt, type AttemptIdentity } from './build-attempt.js';
 import { CANCELLED, resolveClock } from './clock.js';
-import { toEndpointKey } from './endpoint-key.js';
 import { createCaseTokenEstimator, loadTokenCounter } from './estimate-tokens.js';
-import { chargeBuckets, JobQueue, pickRunnableJob, settleBuckets, type Job, type Lane } from './lanes.js';
+import { chargeBuckets, countFullestLane, createLanes, hasQueuedJobs, pickRunnableJob, settleBuckets, type Job } from './lanes.js';
 import { performTry, type TryOutcome } from './perform-try.js';
 import { createRunStats, snapshotProgress, type RunStats } from './run-stats.js';
-import { TokenBucket } from './token-bucket.js';
 import type { ExecuteRunOptions, RunOutcome } from './types.js';
 
 export async function executeRun(options: ExecuteRunOptions): Promise<RunOutcome> {
@@ -98,7 +95,7 @@ export async function executeRun(options: ExecuteRunOptions): Promise<RunOutcome
         }
         const job: Job = { testCase, lane, repeat: index, tryIndex: 0, retryRecords: [], notBefore: 0, inputTokens, worstCaseUsd };
         if (options.cache) {
-          job.cacheKey = computeCacheKey(lane.candidate.client, testCase, index, lane.stream);
+          job.cacheKey = computeCacheKey(lane.candidate.client, testCase, index, lane.stream, options.cacheSalt);
           const hit = await options.cache.get(job.cacheKey);
           if (hit) {
             stats.cacheHits += 1;
@@ -203,9 +200,14 @@ export async function executeRun(options: ExecuteRunOptions): Promise<RunOutcome
   let roundRobin = 0;
   while (!fatal && !stats.stopping) {
     if (!exhausted && countFullestLane(lanes) < windowJobs) {
-      const next = await iterator.next();
-      if (next.done) exhausted = true;
-      else await enqueueCase(next.value);
+      try {
+        const next = await iterator.next();
+        if (next.done) exhausted = true;
+        else await enqueueCase(next.value);
+      } catch (error) {
+        // A bad dataset line mid-stream: stop, abort the calls in flight, then report it.
+        fatal ??= { error };
+      }
       continue;
     }
     let waitMs = Number.POSITIVE_INFINITY;
@@ -259,49 +261,6 @@ export async function executeRun(options: ExecuteRunOptions): Promise<RunOutcome
   };
 }
 
-function createLanes(options: ExecuteRunOptions, concurrency: number, now: number): Lane[] {
-  const endpoints = new Map<string, AdaptiveLimit>();
-  return options.candidates.map((candidate, index) => {
-    const config = candidate.config;
-    const key = toEndpointKey(config);
-    let endpoint = endpoints.get(key);
-    if (!endpoint) {
-      const configured = options.endpointConcurrency;
-      const limit = typeof configured === 'number' ? configured : (configured?.[key] ?? concurrency);
-      endpoint = new AdaptiveLimit(key, Math.min(limit, concurrency));
-      endpoints.set(key, endpoint);
-    }
-    const lane: Lane = {
-      index,
-      id: config.id,
-      candidate,
-      endpoint,
-      maxConcurrency: config.max_concurrency ?? Number.POSITIVE_INFINITY,
-      inFlight: 0,
-      fresh: new JobQueue(),
-      retrying: [],
-      meanOutputTokens: 256,
-      outputSamples: 0,
-      stream: config.stream ?? options.stream,
-      timeoutMs: config.timeout_ms ?? options.timeoutMs,
-      ttftTimeoutMs: config.ttft_timeout_ms ?? options.ttftTimeoutMs,
-    };
-    if (config.rpm !== undefined) lane.rpm = new TokenBucket(config.rpm, now);
-    if (config.tpm !== undefined) lane.tpm = new TokenBucket(config.tpm, now);
-    return lane;
-  });
-}
-
-function countFullestLane(lanes: readonly Lane[]): number {
-  let fullest = 0;
-  for (const lane of lanes) fullest = Math.max(fullest, lane.fresh.length);
-  return fullest;
-}
-
-function hasQueuedJobs(lanes: readonly Lane[]): boolean {
-  return lanes.some((lane) => lane.fresh.length > 0 || lane.retrying.length > 0);
-}
-
 function toAsyncIterator<T>(source: AsyncIterable<T> | Iterable<T>): AsyncIterator<T> {
   if (Symbol.asyncIterator in source) return source[Symbol.asyncIterator]();
   const inner = source[Symbol.iterator]();
@@ -309,13 +268,4 @@ function toAsyncIterator<T>(source: AsyncIterable<T> | Iterable<T>): AsyncIterat
     next: async () => inner.next(),
     return: async () => inner.return?.() ?? { done: true, value: undefined },
   };
-}
-
-function toCachedOutcome(attempt: Attempt): CachedOutcome {
-  const { case_id: _case, candidate_id: _candidate, repeat: _repeat, verdicts: _verdicts, cached: _cached, ...outcome } = attempt;
-  return outcome;
-}
-
-function fromCachedOutcome(outcome: CachedOutcome, caseId: string, candidateId: string, repeat: number): Attempt {
-  return { case_id: caseId, candidate_id: candidateId, repeat, ...outcome, verdicts: [], cached: true };
 }

@@ -4,9 +4,10 @@
  * that cannot start now, so a slow or throttled provider never holds the others back.
  */
 import type { Case, RetryRecord } from '../core/types.js';
-import type { AdaptiveLimit } from './adaptive-limit.js';
-import type { TokenBucket } from './token-bucket.js';
-import type { RunCandidate } from './types.js';
+import { AdaptiveLimit } from './adaptive-limit.js';
+import { toEndpointKey } from './endpoint-key.js';
+import { TokenBucket } from './token-bucket.js';
+import type { ExecuteRunOptions, RunCandidate } from './types.js';
 
 export interface Job {
   testCase: Case;
@@ -137,4 +138,48 @@ export function settleBuckets(lane: Lane, estimated: number, usage: { input_toke
   lane.tpm?.correct(estimated - (usage.input_tokens + usage.output_tokens));
   lane.outputSamples += 1;
   lane.meanOutputTokens += (usage.output_tokens - lane.meanOutputTokens) / lane.outputSamples;
+}
+
+/** One lane per candidate; candidates on one endpoint share its adaptive limit. */
+export function createLanes(options: ExecuteRunOptions, concurrency: number, now: number): Lane[] {
+  const endpoints = new Map<string, AdaptiveLimit>();
+  return options.candidates.map((candidate, index) => {
+    const config = candidate.config;
+    const key = toEndpointKey(config);
+    let endpoint = endpoints.get(key);
+    if (!endpoint) {
+      const configured = options.endpointConcurrency;
+      const limit = typeof configured === 'number' ? configured : (configured?.[key] ?? concurrency);
+      endpoint = new AdaptiveLimit(key, Math.min(limit, concurrency));
+      endpoints.set(key, endpoint);
+    }
+    const lane: Lane = {
+      index,
+      id: config.id,
+      candidate,
+      endpoint,
+      maxConcurrency: config.max_concurrency ?? Number.POSITIVE_INFINITY,
+      inFlight: 0,
+      fresh: new JobQueue(),
+      retrying: [],
+      meanOutputTokens: 256,
+      outputSamples: 0,
+      stream: config.stream ?? options.stream,
+      timeoutMs: config.timeout_ms ?? options.timeoutMs,
+      ttftTimeoutMs: config.ttft_timeout_ms ?? options.ttftTimeoutMs,
+    };
+    if (config.rpm !== undefined) lane.rpm = new TokenBucket(config.rpm, now);
+    if (config.tpm !== undefined) lane.tpm = new TokenBucket(config.tpm, now);
+    return lane;
+  });
+}
+
+export function countFullestLane(lanes: readonly Lane[]): number {
+  let fullest = 0;
+  for (const lane of lanes) fullest = Math.max(fullest, lane.fresh.length);
+  return fullest;
+}
+
+export function hasQueuedJobs(lanes: readonly Lane[]): boolean {
+  return lanes.some((lane) => lane.fresh.length > 0 || lane.retrying.length > 0);
 }

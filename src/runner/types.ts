@@ -74,6 +74,8 @@ export interface ExecuteRunOptions {
   /** Resume: attempts the run directory already holds are not run again. */
   isDone?(caseId: string, candidateId: string, repeat: number): boolean;
   cache?: AttemptCache;
+  /** Mixed into every cache key: what else decides the answers, e.g. the simulator's seed. */
+  cacheSalt?: string;
   /** Interrupt: stop scheduling, let in-flight attempts finish for `drainMs`, then abort them. */
   signal?: AbortSignal;
   /** How long in-flight attempts may run after an interrupt before they are aborted (default 10 s). */

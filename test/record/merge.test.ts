@@ -63,6 +63,8 @@ describe('mergeRuns', () => {
     expect(manifest).toMatchObject({ complete: true, case_count: 4, cases_digest: 'all-digest', run_id: 'r1-merged', created_at: '2026-01-01T00:00:00.000Z' });
     expect(manifest.shard).toBeUndefined();
     expect(manifest.run_options['merged_from']).toEqual(['r1', 'r2']);
+    // Each shard says how many cases it took from the dataset; the merged run took both.
+    expect(manifest.datasets).toEqual([{ path: 'datasets/demo.jsonl', digest: 'd', cases: 8 }]);
   });
 
   it('passes the merged log to the summary hook', async () => {

@@ -138,6 +138,7 @@ describe('cache', () => {
     expect(computeCacheKey(a, testCase, 0, true)).not.toBe(computeCacheKey(a, testCase, 1, true));
     expect(computeCacheKey(a, testCase, 0, true)).not.toBe(computeCacheKey(a, makeCase('x', 'other'), 0, true));
     expect(computeCacheKey(a, testCase, 0, true)).not.toBe(computeCacheKey(b, testCase, 0, true));
+    expect(computeCacheKey(a, testCase, 0, true, 'seed:1')).not.toBe(computeCacheKey(a, testCase, 0, true, 'seed:2'));
     const simulated = (port: number, quality: number) => ({
       ...a,
       candidate: makeCandidate('s', { provider: 'simulated', simulate: { quality, latency_ms: { p50: 1, p95: 2 }, errors: {} } }),

@@ -108,3 +108,45 @@ describe('executeRun basics', () => {
     expect(maxAhead).toBeLessThanOrEqual(32 + 8 + 1);
   });
 });
+
+describe('executeRun failures of chainproof itself', () => {
+  it('rejects (a crash, not a model error) when the log cannot be written, after in-flight calls settle', async () => {
+    const clock = createVirtualClock();
+    const client = createScriptedClient(makeCandidate('a'), clock, () => ({ latencyMs: 5 }));
+    let appended = 0;
+    const sink = {
+      append: async () => {
+        appended += 1;
+        if (appended === 3) throw new Error('disk full');
+      },
+    };
+    await expect(executeRun({ cases: makeCases(50), candidates: [{ config: client.candidate, client }], concurrency: 4, sink, clock, estimateTokens: estimateTenTokens })).rejects.toThrow('disk full');
+    expect(client.inFlight).toBe(0);
+    expect(client.log.length).toBeLessThan(50);
+  });
+
+  it('rejects when a validator throws, and when a client throws something that is not a ProviderError', async () => {
+    const clock = createVirtualClock();
+    const client = createScriptedClient(makeCandidate('a'), clock, () => ({}));
+    const broken: Validator = { name: 'broken', validate: () => { throw new TypeError('bug in validator'); } };
+    await expect(executeRun({ cases: makeCases(3), candidates: [{ config: client.candidate, client }], validators: [broken], sink: createMemorySink(), clock, estimateTokens: estimateTenTokens })).rejects.toThrow('bug in validator');
+    const throwing = { ...client, call: async () => { throw new RangeError('bug in adapter'); } };
+    await expect(executeRun({ cases: makeCases(3), candidates: [{ config: client.candidate, client: throwing }], sink: createMemorySink(), clock, estimateTokens: estimateTenTokens })).rejects.toThrow('bug in adapter');
+  });
+});
+
+describe('executeRun when the case stream fails', () => {
+  it('aborts the calls in flight and rejects with the stream\'s error, writing nothing half-done', async () => {
+    const clock = createVirtualClock();
+    const sink = createMemorySink();
+    const client = createScriptedClient(makeCandidate('a'), clock, () => ({ latencyMs: 1_000 }));
+    async function* cases() {
+      yield* makeCases(3);
+      throw new Error('datasets/x.jsonl:4: bad line');
+    }
+    await expect(executeRun({ cases: cases(), candidates: [{ config: client.candidate, client }], lookaheadCases: 1, sink, clock, estimateTokens: estimateTenTokens })).rejects.toThrow('bad line');
+    expect(client.log.map((entry) => entry.outcome)).toEqual(['aborted', 'aborted', 'aborted']);
+    expect(client.inFlight).toBe(0);
+    expect(sink.attempts).toEqual([]);
+  });
+});

@@ -26,6 +26,8 @@ export interface CaseSource {
   count: number;
   /** Digest of the selected cases' ids and requests, in order: runs compare only when it matches. */
   casesDigest: string;
+  /** The same before `select` (the shard): every shard of one run shares them. */
+  unselected: { count: number; casesDigest: string };
   invalid: InvalidLine[];
   /** Streams the selected cases, in dataset order. */
   open(): AsyncIterable<Case>;
@@ -49,6 +51,8 @@ export async function openCaseSource(loaded: LoadedSuite, options: CaseSourceOpt
   const chosen = new Map<string, Selected>(); // case id → where it is, for the selected cases
   const seen = new Map<string, string>(); // case id → dataset:line, for duplicate detection
   const digest = createHash('sha256');
+  const unselectedDigest = createHash('sha256');
+  let unselectedCount = 0;
   let order = 0;
 
   for (const reference of loaded.suite.datasets) {
@@ -86,7 +90,11 @@ export async function openCaseSource(loaded: LoadedSuite, options: CaseSourceOpt
     reservoir.sort((left, right) => left.index - right.index);
     let selected = 0;
     for (const entry of reservoir) {
-      if (options.limit !== undefined && chosen.size >= options.limit) break;
+      // --limit takes the first N cases of the run, and --shard splits those: the shards of a
+      // limited run add up to the limited run.
+      if (options.limit !== undefined && unselectedCount >= options.limit) break;
+      unselectedCount += 1;
+      unselectedDigest.update(entry.hash);
       if (options.select && !options.select(entry.id)) continue;
       chosen.set(entry.id, entry);
       digest.update(entry.hash);
@@ -106,6 +114,7 @@ export async function openCaseSource(loaded: LoadedSuite, options: CaseSourceOpt
     datasets,
     count: chosen.size,
     casesDigest: digest.digest('hex'),
+    unselected: { count: unselectedCount, casesDigest: unselectedDigest.digest('hex') },
     invalid,
     async *open() {
       for (const reference of loaded.suite.datasets) {

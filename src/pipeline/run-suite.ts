@@ -99,6 +99,8 @@ export async function runSuite(options: RunSuiteOptions): Promise<RunSuiteResult
       sink: log,
       isDone: (caseId, candidateId, repeat) => done.keys.has(toAttemptKey(caseId, candidateId, repeat)),
       ...(suite.run.cache ? { cache: createDiskCache(options.cacheDir ?? path.join(options.cwd, '.chainproof-cache')) } : {}),
+      // Simulated answers depend on the seed: a run with another seed must not replay them.
+      ...(prepared.simulated ? { cacheSalt: `sim-seed:${suite.run.seed}` } : {}),
       ...(options.signal ? { signal: options.signal } : {}),
       ...(options.onProgress ? { onProgress: options.onProgress } : {}),
       totalAttempts,
@@ -169,8 +171,15 @@ function buildManifest(prepared: PreparedRun, runDir: string, options: RunSuiteO
     run_options: { ...suite.run },
     environment: { node: process.version, platform: `${process.platform}-${process.arch}` },
   };
-  if (options.shard) manifest.shard = { index: options.shard.index, count: options.shard.count };
-  else if (previous?.shard) manifest.shard = previous.shard;
+  const shard = options.shard ?? previous?.shard;
+  if (shard) {
+    manifest.shard = {
+      index: shard.index,
+      count: shard.count,
+      unsharded_cases_digest: cases.unselected.casesDigest,
+      unsharded_case_count: cases.unselected.count,
+    };
+  }
   if (suite.baseline_chain) manifest.baseline_chain = suite.baseline_chain;
   return manifest;
 }

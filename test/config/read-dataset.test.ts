@@ -90,6 +90,20 @@ describe('openCaseSource', () => {
     expect(await ids(2)).not.toEqual(first);
   });
 
+  it('applies --limit before --shard, so the shards of a limited run add up to it', async () => {
+    const file = writeDataset(Array.from({ length: 30 }, (_, index) => line(`c${index}`)));
+    const whole = await openCaseSource(suiteFor(file), { limit: 12 });
+    const shards = await Promise.all(
+      [0, 1, 2].map((index) => openCaseSource(suiteFor(file), { limit: 12, select: (id) => Number(id.slice(1)) % 3 === index })),
+    );
+    const ids = (await Promise.all(shards.map(async (shard) => (await collect(shard.open())).map((item) => item.id)))).flat();
+    expect(ids.sort()).toEqual((await collect(whole.open())).map((item) => item.id).sort());
+    for (const shard of shards) {
+      expect(shard.unselected).toEqual({ count: 12, casesDigest: whole.casesDigest });
+      expect(shard.count).toBe(4);
+    }
+  });
+
   it('rejects duplicate case ids with both locations', async () => {
     const file = writeDataset([line('a'), line('b'), line('a')]);
     await expect(openCaseSource(suiteFor(file))).rejects.toThrow(/duplicate case id "a" \(first seen at .*cases\.jsonl:1\)/);

@@ -78,6 +78,18 @@ describe('runSuite on the simulator', () => {
     expect(new Set(keys).size).toBe(120);
   }, 60_000);
 
+  it('replays cached answers only for the same simulator seed', async () => {
+    const cacheDir = mkdtempSync(path.join(tmpdir(), 'cp-cache-'));
+    const options = { suitePath: 'suites/demo.suite.yaml', cwd: root, env: {}, limit: 6, simulatorLatencyScale: 0.05, cacheDir };
+    const first = await runSuite({ ...options, outDir: mkdtempSync(path.join(tmpdir(), 'cp-c1-')) });
+    expect(first.outcome.cacheHits).toBe(0);
+    const again = await runSuite({ ...options, outDir: mkdtempSync(path.join(tmpdir(), 'cp-c2-')) });
+    expect(again.outcome.cacheHits).toBe(24);
+    expect(again.outcome.calls).toBe(0);
+    const otherSeed = await runSuite({ ...options, seed: 99, outDir: mkdtempSync(path.join(tmpdir(), 'cp-c3-')) });
+    expect(otherSeed.outcome.cacheHits).toBe(0);
+  }, 60_000);
+
   it('refuses to resume with a different limit', async () => {
     const outDir = mkdtempSync(path.join(tmpdir(), 'cp-res-'));
     const first = await runSuite({ suitePath: 'suites/demo.suite.yaml', cwd: root, env: {}, outDir, limit: 5, noCache: true, simulatorLatencyScale: 0.05 });

@@ -13,7 +13,7 @@ import { findMissingApiKeys, findTablePrice } from '../providers/index.js';
 import { createCaseTokenEstimator, estimateRunCost, loadTokenCounter, selectShard, type RunCostEstimate, type ShardSpec } from '../runner/index.js';
 import { toSimulatedModelSpecs } from '../simulator/index.js';
 import type { SimulatedModelSpec } from '../simulator/types.js';
-import { createValidators } from '../validators/index.js';
+import { createValidators } from '../validators/create-validators.js';
 import type { Validator } from '../validators/types.js';
 import type { ModelClient } from '../providers/types.js';
 
@@ -30,6 +30,8 @@ export interface RunOverrides {
   ignoreBudgetEstimate?: boolean;
   /** Report missing API keys in `missingKeys` instead of failing (`chainproof check`). */
   allowMissingKeys?: boolean;
+  /** Estimate the cost even without a budget (`chainproof check`); a budget always estimates. */
+  estimateCost?: boolean;
 }
 
 export interface PreparedRun {
@@ -38,12 +40,12 @@ export interface PreparedRun {
   suite: Suite;
   cases: CaseSource;
   validators: Validator[];
-  estimate: RunCostEstimate;
+  /** The pre-run cost estimate, when a budget is set or `estimateCost` asked for it. */
+  estimate?: RunCostEstimate;
   primary: string;
   simulated: boolean;
   /** The models the in-process simulator serves (simulated candidates only). */
   simulatedModels: SimulatedModelSpec[];
-  countTokens: (text: string) => number;
   missingKeys: Array<{ candidateId: string; variable: string }>;
   /** Clients the judge validator may call, by candidate id: filled when the run creates them. */
   judgeClients: Map<string, ModelClient>;
@@ -81,16 +83,22 @@ export async function prepareRun(suitePath: string, cwd: string, env: Record<str
     },
   });
 
-  const counter = await loadTokenCounter();
-  const estimate = await estimateRunCost({
-    cases: checkEachCase(cases.open(), validators),
-    candidates: suite.candidates.map((config) => ({ config, price: config.price ?? findTablePrice(config.model) })),
-    repeat: suite.run.repeat,
-    retries: suite.run.retries,
-    countInputTokens: createCaseTokenEstimator(counter),
-  });
+  // The estimate needs the tokenizer (~30 MB): only when a budget or the caller asks for it.
   const budget = suite.run.budget_usd;
-  if (budget !== undefined && estimate.expectedUsd > budget && !overrides.ignoreBudgetEstimate) {
+  let estimate: RunCostEstimate | undefined;
+  if (budget !== undefined || overrides.estimateCost) {
+    const counter = await loadTokenCounter();
+    estimate = await estimateRunCost({
+      cases: checkEachCase(cases.open(), validators),
+      candidates: suite.candidates.map((config) => ({ config, price: config.price ?? findTablePrice(config.model) })),
+      repeat: suite.run.repeat,
+      retries: suite.run.retries,
+      countInputTokens: createCaseTokenEstimator(counter),
+    });
+  } else {
+    for await (const _checked of checkEachCase(cases.open(), validators)); // validators check every case before any call
+  }
+  if (budget !== undefined && estimate && estimate.expectedUsd > budget && !overrides.ignoreBudgetEstimate) {
     throw new UserInputError(`the run is estimated at $${estimate.expectedUsd.toFixed(2)}, over the budget of $${budget.toFixed(2)}`, {
       location: { file: loaded.file, path: 'run.budget_usd' },
       details: Object.entries(estimate.byCandidate).map(([id, entry]) => `${id}: ${entry.calls} calls, ~$${entry.expectedUsd.toFixed(2)} (at most $${entry.worstCaseUsd.toFixed(2)})`),
@@ -103,11 +111,10 @@ export async function prepareRun(suitePath: string, cwd: string, env: Record<str
     suite,
     cases,
     validators,
-    estimate,
+    ...(estimate ? { estimate } : {}),
     primary: primaryCandidateId(suite),
     simulated: simulatedModels.length > 0,
     simulatedModels,
-    countTokens: counter,
     missingKeys: missing,
     judgeClients,
   };

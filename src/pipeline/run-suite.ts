@@ -14,12 +14,10 @@ import { RECORD_SCHEMA_VERSION, type CandidateSummary, type RunManifest, type Ru
 import { createRunId, writeRunRecord } from '../record/write-run.js';
 import { createModelClient, findTablePrice } from '../providers/index.js';
 import { createDiskCache, executeRun, type RunOutcome, type RunProgress } from '../runner/index.js';
-import { summarizeRun } from '../scoring/index.js';
 import { startSimulator } from '../simulator/index.js';
 import type { RunningSimulator } from '../simulator/types.js';
 import { prepareRun, type PreparedRun, type RunOverrides } from './prepare-run.js';
 import { TOOL_VERSION } from './version.js';
-import { writeDerivedFiles } from '../reporters/write-derived-files.js';
 
 export interface RunSuiteOptions extends RunOverrides {
   suitePath: string;
@@ -118,6 +116,8 @@ export async function runSuite(options: RunSuiteOptions): Promise<RunSuiteResult
   };
   const record = await summarizeRecord(runDir, finished, prepared);
   await writeRunRecord(runDir, record);
+  // Reports and exports load after the replay: none of their modules weighs on the run's memory.
+  const { writeDerivedFiles } = await import('../reporters/write-derived-files.js');
   await writeDerivedFiles(runDir, record, undefined, { env: options.env });
   return { runDir, record, outcome, exitCode: exitCodeFor(record, outcome) };
 }
@@ -145,6 +145,7 @@ export async function summarizeRecord(runDir: string, manifest: RunManifest, pre
     caseTags.set(testCase.id, testCase.tags);
     if (testCase.cluster !== undefined) caseClusters.set(testCase.id, testCase.cluster);
   }
+  const { summarizeRun } = await import('../scoring/index.js');
   const summary = await summarizeRun(manifest, readRunAttempts(runDir), { caseTags, caseClusters });
   return { ...manifest, summary };
 }

@@ -23,8 +23,10 @@ export const checkCommand: Command = {
       skipInvalid: args.values['skip-invalid'] === true,
       allowMissingKeys: args.values['require-keys'] !== true,
       ignoreBudgetEstimate: true,
+      estimateCost: true,
     });
-    const { suite, cases, estimate } = prepared;
+    const { suite, cases } = prepared;
+    const estimate = prepared.estimate!;
     const budget = suite.run.budget_usd;
     const overBudget = budget !== undefined && estimate.expectedUsd > budget;
     if (args.values.json) {

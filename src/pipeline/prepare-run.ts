@@ -4,13 +4,13 @@
  * been called. `chainproof check` is this step alone.
  */
 import type { Suite } from '../config/suite-schema.js';
-import type { Case } from '../core/types.js';
+import type { CanonicalRequest, Case } from '../core/types.js';
 import { primaryCandidateId } from '../config/suite-schema.js';
 import { loadSuite, type LoadedSuite } from '../config/load-suite.js';
 import { openCaseSource, type CaseSource } from '../config/case-source.js';
 import { UserInputError } from '../core/errors.js';
 import { findMissingApiKeys, findTablePrice } from '../providers/index.js';
-import { createCaseTokenEstimator, estimateRunCost, loadTokenCounter, selectShard, type RunCostEstimate, type ShardSpec } from '../runner/index.js';
+import { computeCacheKey, createCaseTokenEstimator, estimateRunCost, loadTokenCounter, selectShard, type AttemptCache, type RunCostEstimate, type ShardSpec } from '../runner/index.js';
 import { toSimulatedModelSpecs } from '../simulator/index.js';
 import type { SimulatedModelSpec } from '../simulator/types.js';
 import { createValidators } from '../validators/create-validators.js';
@@ -49,6 +49,8 @@ export interface PreparedRun {
   missingKeys: Array<{ candidateId: string; variable: string }>;
   /** Clients the judge validator may call, by candidate id: filled when the run creates them. */
   judgeClients: Map<string, ModelClient>;
+  /** Where judge answers are cached, like any call: set when the run has a cache. */
+  judgeCache: { cache?: AttemptCache };
 }
 
 export async function prepareRun(suitePath: string, cwd: string, env: Record<string, string | undefined>, overrides: RunOverrides = {}): Promise<PreparedRun> {
@@ -73,13 +75,13 @@ export async function prepareRun(suitePath: string, cwd: string, env: Record<str
 
   // The judge validator calls a candidate of the suite; its client exists once the run starts.
   const judgeClients = new Map<string, ModelClient>();
+  const judgeCache: { cache?: AttemptCache } = {};
   const validators = await createValidators(suite.validators as Parameters<typeof createValidators>[0], {
     baseDir: loaded.baseDir,
     judge: async (request, candidateId) => {
       const client = judgeClients.get(candidateId);
       if (!client) throw new UserInputError(`the judge candidate "${candidateId}" is not a candidate of this suite`, { location: { file: loaded.file, path: 'validators' } });
-      const result = await client.call(request, { stream: false });
-      return { text: result.response.text, costUsd: result.costUsd };
+      return callJudge(client, request, judgeCache.cache);
     },
   });
 
@@ -117,6 +119,7 @@ export async function prepareRun(suitePath: string, cwd: string, env: Record<str
     simulatedModels,
     missingKeys: missing,
     judgeClients,
+    judgeCache,
   };
 }
 
@@ -156,4 +159,25 @@ async function* checkEachCase(cases: AsyncIterable<Case>, validators: Validator[
     }
     yield testCase;
   }
+}
+
+/** One judge call, through the run's cache: a rerun of the suite asks the judge nothing again. */
+async function callJudge(client: ModelClient, request: CanonicalRequest, cache: AttemptCache | undefined): Promise<{ text: string; costUsd: number }> {
+  const key = cache ? computeCacheKey(client, { id: 'judge', request, tags: [], weight: 1, expect: {} }, 0, false, 'judge') : undefined;
+  const hit = key ? await cache!.get(key) : undefined;
+  if (hit && hit.status === 'ok') return { text: hit.output, costUsd: hit.cost_usd };
+  const result = await client.call(request, { stream: false });
+  if (key) {
+    await cache!.set(key, {
+      status: 'ok',
+      retries: 0,
+      latency_ms: result.latencyMs,
+      usage: result.response.usage,
+      cost_usd: result.costUsd,
+      output: result.response.text,
+      finish_reason: result.response.finishReason,
+      warnings: result.warnings,
+    });
+  }
+  return { text: result.response.text, costUsd: result.costUsd };
 }

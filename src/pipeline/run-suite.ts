@@ -66,6 +66,8 @@ export async function runSuite(options: RunSuiteOptions): Promise<RunSuiteResult
   await writeRunRecord(runDir, { ...manifest, summary: emptySummary() });
   options.onStart?.({ runDir, prepared, totalAttempts, skipped: done.keys.size });
 
+  const cache = suite.run.cache ? createDiskCache(options.cacheDir ?? path.join(options.cwd, '.chainproof-cache')) : undefined;
+  if (cache) prepared.judgeCache.cache = cache;
   let simulator: RunningSimulator | undefined;
   const log = await openAttemptLog(attemptsFile);
   let outcome: RunOutcome;
@@ -96,7 +98,7 @@ export async function runSuite(options: RunSuiteOptions): Promise<RunSuiteResult
       validators: prepared.validators,
       sink: log,
       isDone: (caseId, candidateId, repeat) => done.keys.has(toAttemptKey(caseId, candidateId, repeat)),
-      ...(suite.run.cache ? { cache: createDiskCache(options.cacheDir ?? path.join(options.cwd, '.chainproof-cache')) } : {}),
+      ...(cache ? { cache } : {}),
       // Simulated answers depend on the seed: a run with another seed must not replay them.
       ...(prepared.simulated ? { cacheSalt: `sim-seed:${suite.run.seed}` } : {}),
       ...(options.signal ? { signal: options.signal } : {}),

@@ -41,6 +41,8 @@ export class CandidateFacts {
   readonly contractWarnings = byte();
   readonly warningsByParam = new Map<string, number>();
   readonly validatorCounts = new Map<string, { pass: number; total: number }>();
+  /** What validators that call models (judge) spent on this candidate's answers. */
+  validationCostUsd = 0;
   simulated = false;
 
   constructor(readonly id: string) {}
@@ -90,6 +92,7 @@ export class AttemptFacts {
     facts.contractWarnings.data[key] = contractWarningBits(attempt);
     if (attempt.simulated) facts.simulated = true;
     for (const warning of attempt.warnings) facts.warningsByParam.set(warning.param, (facts.warningsByParam.get(warning.param) ?? 0) + 1);
+    for (const verdict of attempt.verdicts) facts.validationCostUsd += verdict.cost_usd ?? 0;
     if (attempt.status === 'ok') {
       for (const verdict of attempt.verdicts) {
         if (!countsForPass(verdict, { safetyValidators: this.rules.safetyValidators })) continue;

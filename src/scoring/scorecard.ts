@@ -76,6 +76,7 @@ export function buildScorecard(context: ScoringContext, candidateId: string): Sc
     cost_per_pass_usd: pass.k > 0 ? costTotal / pass.k : null,
     warnings_by_param: warningsByParam,
     capability_gaps: capabilityGaps,
+    ...(columns.validationCostUsd > 0 ? { validation_cost_usd: columns.validationCostUsd } : {}),
     simulated: columns.simulated || context.manifest.simulated || context.manifest.candidates.some((candidate) => candidate.id === candidateId && candidate.simulated),
   };
   if (safetyChecked > 0) {

@@ -47,6 +47,8 @@ export async function createContextFromAttempts(
   }
   if (!manifest.complete) warnings.push(`the run is incomplete (${manifest.stopped_reason ?? 'stopped early'}): figures cover the attempts recorded so far`);
   if (manifest.simulated) warnings.push('simulated run: these figures describe simulated models, not real providers');
+  const validationCost = manifest.candidates.reduce((sum, candidate) => sum + (facts.get(candidate.id)?.validationCostUsd ?? 0), 0);
+  if (validationCost > 0) warnings.push(`judge validator calls cost $${validationCost.toFixed(4)} in all (in each scorecard's validation_cost_usd, not in the candidates' cost per request)`);
   return createScoringContext(manifest, facts, outcomeRules, options, warnings);
 }
 

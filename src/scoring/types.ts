@@ -56,6 +56,8 @@ export interface Scorecard {
   warnings_by_param: Record<string, number>;
   /** Attempts whose request could not honour response_format or tools (dropped, or only asked for in the prompt). */
   capability_gaps?: Record<string, number>;
+  /** What judge validators spent scoring this candidate's answers (not part of its cost per request). */
+  validation_cost_usd?: number;
   /** With repeat > 1: share of cases whose verdict flipped across repeats. */
   flip_rate?: number;
   simulated: boolean;

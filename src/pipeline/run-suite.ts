@@ -99,8 +99,9 @@ export async function runSuite(options: RunSuiteOptions): Promise<RunSuiteResult
       sink: log,
       isDone: (caseId, candidateId, repeat) => done.keys.has(toAttemptKey(caseId, candidateId, repeat)),
       ...(cache ? { cache } : {}),
-      // Simulated answers depend on the seed: a run with another seed must not replay them.
-      ...(prepared.simulated ? { cacheSalt: `sim-seed:${suite.run.seed}` } : {}),
+      // Simulated answers depend on the seed and on the simulator's scripts (this version's):
+      // a run with another seed or another chainproof must not replay them.
+      ...(prepared.simulated ? { cacheSalt: `sim-seed:${suite.run.seed}:chainproof-${TOOL_VERSION}` } : {}),
       ...(options.signal ? { signal: options.signal } : {}),
       ...(options.onProgress ? { onProgress: options.onProgress } : {}),
       totalAttempts,

@@ -61,7 +61,7 @@ describe('chainproof run (built CLI)', () => {
 
   it('prints the ranking table and labels the run simulated', async () => {
     const out = mkdtempSync(path.join(tmpdir(), 'cp-e2e-'));
-    const result = await chainproof(['run', 'suites/demo.suite.yaml', '--limit', '20', '--out', out, '--quiet']);
+    const result = await chainproof(['run', 'suites/demo.suite.yaml', '--limit', '20', '--out', out, '--quiet', '--no-cache']);
     expect(result.code).toBe(0);
     expect(result.stdout).toMatch(/SIMULATED/);
     for (const id of ['sonnet', 'gpt4o', 'deepseek', 'flash-mini']) expect(result.stdout).toContain(id);

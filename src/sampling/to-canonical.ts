@@ -20,7 +20,8 @@ const ROLES = new Set(['system', 'developer', 'user', 'assistant', 'tool', 'func
 /** Fields that describe the logged call, not the prompt: the runner decides model and streaming. */
 const CALL_ONLY_FIELDS = ['model', 'stream', 'stream_options', 'user', 'metadata', 'store', 'system'];
 
-function parseMaybeJson(value: unknown): unknown {
+/** A JSON object or array kept as a string (LiteLLM stores its JSON columns that way) → parsed; else as is. */
+export function parseMaybeJson(value: unknown): unknown {
   if (typeof value !== 'string') return value;
   const trimmed = value.trimStart();
   if (trimmed[0] !== '[' && trimmed[0] !== '{') return value;

@@ -1,9 +1,10 @@
 /**
  * LiteLLM proxy spend-log rows (LiteLLM_SpendLogs, /spend/logs). The prompt is in
  * `proxy_server_request` (the full body) or `messages`, which LiteLLM fills only with
- * `store_prompts_in_spend_logs: true`; `response` holds the completion.
+ * `store_prompts_in_spend_logs: true`; `response` holds the completion. LiteLLM writes these
+ * columns (and `request_tags`) as JSON strings, "{}" when prompts are not stored.
  */
-import { isRecord, failLine, readMessages, readRequestBody, readResponseText, readString, readTags, readTimestamp } from '../to-canonical.js';
+import { isRecord, failLine, parseMaybeJson, readMessages, readRequestBody, readResponseText, readString, readTags, readTimestamp } from '../to-canonical.js';
 import type { FormatSpec } from '../types.js';
 
 function hasBody(value: unknown): boolean {
@@ -17,10 +18,11 @@ export const litellmFormat: FormatSpec = {
   read: (raw, where) => {
     const hint = 'LiteLLM stores prompts in spend logs only with `general_settings: {store_prompts_in_spend_logs: true}`.';
     let read;
-    if (hasBody(raw.proxy_server_request) && 'messages' in (raw.proxy_server_request as object)) {
-      read = readRequestBody(raw.proxy_server_request, where, 'proxy_server_request');
+    const body = parseMaybeJson(raw.proxy_server_request);
+    if (hasBody(body) && 'messages' in (body as object)) {
+      read = readRequestBody(body, where, 'proxy_server_request');
     } else {
-      const stored = raw.messages;
+      const stored = parseMaybeJson(raw.messages);
       const empty = stored === undefined || stored === null || (isRecord(stored) && Object.keys(stored).length === 0) || (Array.isArray(stored) && stored.length === 0);
       if (empty) failLine(where, 'messages', 'this spend-log row has no stored prompt', hint);
       read = { request: { messages: readMessages(stored, where, 'messages') }, model: undefined };

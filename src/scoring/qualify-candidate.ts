@@ -99,8 +99,13 @@ function describePaired(result: NonInferiorityResult, margin: number): string[] 
   } else {
     const psi = result.n > 0 ? (result.b + result.c) / result.n : 0;
     const needed = result.cases_needed !== undefined ? `about ${formatCount(result.cases_needed)} cases` : 'many more cases';
+    // With no disagreement seen, the sample size assumes one in n (casesToSettle): say so.
+    const rate =
+      result.b + result.c > 0
+        ? `disagreement rate ${formatPercent(psi)}`
+        : `no disagreement in ${formatCount(result.n)} cases, so assuming a rate of up to 1 in ${formatCount(result.n)}`;
     lines.push(
-      `not enough evidence: the ${bound} does not clear the margin of ${formatPoints(-margin)}, yet the candidate is not shown worse; ${needed} would settle it (disagreement rate ${formatPercent(psi)}, 80% power)`,
+      `not enough evidence: the ${bound} does not clear the margin of ${formatPoints(-margin)}, yet the candidate is not shown worse; ${needed} would settle it (${rate}, 80% power)`,
     );
   }
   return lines;

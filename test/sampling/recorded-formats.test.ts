@@ -88,3 +88,53 @@ describe('LiteLLM spend-log rows', () => {
     expect(result.cases[1]!.request).toEqual({ messages });
   });
 });
+
+describe('recorded Langfuse traces and observations (langfuse/langfuse framework traces, downloaded from the UI)', () => {
+  it('detects langfuse, skips the span, and decodes the JSON-text input/output of the downloaded trace', async () => {
+    const result = await sampleRecorded('langfuse-framework-traces.jsonl');
+    expect(result.inputs[0]!.format).toBe('langfuse');
+    expect(result.cases.map((sampled) => sampled.id)).toEqual(['1b72c51fabed12ae7df83bfd4a09f545', '83517f9062f5ada4', '0d8f5427-c91a-44c8-86c5-e12d806edd57']);
+    const [trace] = result.cases;
+    expect(trace!.request).toEqual({ messages: [{ role: 'user', content: "Say 'Hello World!'" }] });
+    expect(trace!.expect?.reference).toBe('Hello World!');
+    expect(trace).toMatchObject({ cluster: 'session_abc', tags: ['autogen', 'dev'] });
+  });
+
+  it('keeps only request parameters from an instrumentation\'s modelParameters (autogen writes seed "", max_tokens -1, is_stream)', async () => {
+    const [, generation] = (await sampleRecorded('langfuse-framework-traces.jsonl')).cases;
+    expect(generation!.request).toEqual({
+      messages: [{ role: 'user', content: "system: You are a helpful AI assistant. Solve tasks using your tools. Reply with TERMINATE when the task has been completed.\nuser: Say 'Hello World!'" }],
+      frequency_penalty: 0,
+      presence_penalty: 0,
+      temperature: 1,
+      top_p: 1,
+    });
+    expect(generation!.expect?.reference).toBe('Hello World!');
+    expect(generation!.cluster).toBe('1b72c51fabed12ae7df83bfd4a09f545');
+  });
+
+  it('reads a generation logged by the OpenAI integration: chat messages in, plain text out', async () => {
+    const [, , tutor] = (await sampleRecorded('langfuse-framework-traces.jsonl')).cases;
+    expect(tutor!.request).toEqual({
+      messages: [
+        { role: 'assistant', content: 'I am a math tutor that likes to help math students, how can I help?' },
+        { role: 'user', content: 'I need to solve the equation `3x + 11 = 14`. Can you help me?' },
+      ],
+    });
+    expect(tutor!.expect?.reference).toMatch(/^Sure, first subtract 11 from both sides/);
+  });
+
+  it('keeps a prompt that is plain text or JSON of another kind as it is', async () => {
+    const dir = createTempDir();
+    const file = writeLog(dir, 'traces.jsonl', [
+      { id: 't1', sessionId: 's', timestamp: '2025-06-06T11:31:33.965Z', input: '"unterminated', output: '42' },
+      { id: 't2', sessionId: 's', timestamp: '2025-06-06T11:31:33.965Z', input: '"[{\\"role\\":\\"user\\",\\"content\\":\\"hi\\"}]"', output: '"ok"' },
+    ]);
+    const [plain, nested] = (await sampleLogs(options([file]))).cases;
+    expect(plain!.request.messages).toEqual([{ role: 'user', content: '"unterminated' }]);
+    expect(plain!.expect?.reference).toBe('42');
+    // Only one layer is undone: a JSON string holding JSON text stays that text.
+    expect(nested!.request.messages).toEqual([{ role: 'user', content: '[{"role":"user","content":"hi"}]' }]);
+    expect(nested!.expect?.reference).toBe('ok');
+  });
+});

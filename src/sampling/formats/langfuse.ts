@@ -7,6 +7,36 @@ import { failLine, isRecord, readMessages, readString, readTags, readTimestamp, 
 import type { CanonicalRequest } from '../../core/types.js';
 import type { FormatSpec, SourceLine } from '../types.js';
 
+/**
+ * Request parameters a Langfuse `modelParameters` may carry. Instrumentations also put their own
+ * settings there (autogen: `is_stream`, `stop_sequences`; LlamaIndex: `context_window`,
+ * `is_chat_model`), which a provider would reject, so only these are copied.
+ */
+const REQUEST_PARAMETERS = new Set(['temperature', 'top_p', 'max_tokens', 'max_completion_tokens', 'frequency_penalty', 'presence_penalty', 'seed', 'stop', 'reasoning_effort']);
+/** Parameters that must be whole and non-negative; instrumentations write -1 or "" for "not set". */
+const COUNT_PARAMETERS = new Set(['max_tokens', 'max_completion_tokens', 'seed']);
+
+/** The UI's trace download keeps `input`/`output` as JSON text (`"\"Say hi\""`); this undoes that one layer. */
+function decodeJsonText(value: unknown): unknown {
+  if (typeof value !== 'string' || !/^\s*["[{]/.test(value)) return value;
+  try {
+    const decoded = JSON.parse(value) as unknown;
+    return typeof decoded === 'string' || typeof decoded === 'object' ? decoded : value;
+  } catch {
+    return value;
+  }
+}
+
+function readModelParameters(parameters: Record<string, unknown>): Record<string, unknown> {
+  const kept: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(parameters)) {
+    if (!REQUEST_PARAMETERS.has(key) || value === '' || value === null) continue;
+    if (COUNT_PARAMETERS.has(key) && !(Number.isInteger(value) && (value as number) >= 0)) continue;
+    if (typeof value === 'number' || typeof value === 'string' || (Array.isArray(value) && value.every((item) => typeof item === 'string'))) kept[key] = value;
+  }
+  return kept;
+}
+
 function readInput(input: unknown, where: SourceLine): CanonicalRequest {
   if (typeof input === 'string' && input.length > 0) return { messages: [{ role: 'user', content: input }] };
   if (Array.isArray(input)) return { messages: readMessages(input, where, 'input') };
@@ -20,17 +50,13 @@ export const langfuseFormat: FormatSpec = {
   matches: (raw) => 'input' in raw && ('traceId' in raw || 'sessionId' in raw || 'projectId' in raw || raw.type === 'GENERATION' || ('timestamp' in raw && 'output' in raw && 'name' in raw)),
   isSkipped: (raw) => typeof raw.type === 'string' && raw.type !== 'GENERATION',
   read: (raw, where) => {
-    const request = readInput(raw.input, where);
-    if (isRecord(raw.modelParameters)) {
-      for (const [key, value] of Object.entries(raw.modelParameters)) {
-        if (typeof value === 'number' || typeof value === 'boolean' || typeof value === 'string') request[key] = value;
-      }
-    }
+    const request = readInput(decodeJsonText(raw.input), where);
+    if (isRecord(raw.modelParameters)) Object.assign(request, readModelParameters(raw.modelParameters));
     const metadata = isRecord(raw.metadata) ? raw.metadata : {};
     return {
       request,
       model: readString(raw.model),
-      reference: readResponseText(raw.output),
+      reference: readResponseText(decodeJsonText(raw.output)),
       tags: readTags(raw.tags ?? metadata.tags),
       weight: 1,
       timestamp: readTimestamp(raw.startTime ?? raw.timestamp),

@@ -61,7 +61,11 @@ const SETS: LabelledSet[] = [
     },
   },
   { file: 'finish.jsonl', validator: 'finish', knownMisses: {} },
-  { file: 'judge.jsonl', validator: 'judge', options: { candidate: 'grader', rubric: 'Is the answer correct and polite?', pass_score: 0.7 }, knownMisses: {} },
+  { file: 'judge.jsonl', validator: 'judge', options: { candidate: 'grader', rubric: 'Is the answer correct and polite?', pass_score: 0.7 },
+    knownMisses: {
+      'jg-171': '{"score": 1, "reason": "Rude and wrong"}: the judge meant 1 of 10, but 1 is also the full score of the 0..1 scale it was asked for; the number alone cannot tell',
+    },
+  },
 ];
 
 const table: string[] = [];

@@ -8,6 +8,8 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { UserInputError } from '../../src/core/errors.js';
+import type { Verdict } from '../../src/core/types.js';
 import { createValidators } from '../../src/validators/create-validators.js';
 import { AnswerLineSchema, toValidationInput } from '../../src/validators/score/answer-line.js';
 import type { Validator, ValidatorContext } from '../../src/validators/types.js';
@@ -106,4 +108,57 @@ async function validatorFor(name: string, options: Record<string, unknown>, line
     shared.set(key, instance);
   }
   return instance;
+}
+
+/**
+ * custom runs the user's module, so its labelled set is about loading and result shapes, not
+ * answers: each module in fixtures/validators/custom/ with the verdict it must give or the
+ * UserInputError (at load or at validate) it must raise.
+ */
+interface CustomCase {
+  path: string;
+  options?: Record<string, unknown>;
+  output: string;
+  expect?: Record<string, unknown>;
+  error?: 'load' | 'validate';
+  message?: string;
+}
+
+describe('labelled custom modules', () => {
+  const dir = path.resolve(labelled, '..', 'custom');
+  const cases = JSON.parse(readFileSync(path.join(dir, 'cases.json'), 'utf8')) as CustomCase[];
+
+  it('gives each module the expected verdict or user error', async () => {
+    expect(cases.length).toBeGreaterThanOrEqual(30);
+    const misses: string[] = [];
+    for (const [index, testCase] of cases.entries()) {
+      const id = `${testCase.path}#${index}`;
+      const outcome = await runCustomCase(dir, testCase);
+      const right =
+        testCase.error !== undefined
+          ? outcome.error instanceof UserInputError && outcome.stage === testCase.error && outcome.error.message.includes(testCase.message ?? '')
+          : outcome.verdict !== undefined && isSubset(testCase.expect ?? {}, outcome.verdict);
+      if (!right) misses.push(`${id} (${outcome.error ? `${outcome.stage}: ${(outcome.error as Error).message}` : JSON.stringify(outcome.verdict)})`);
+    }
+    table.push(`${'custom (modules)'.padEnd(20)}${`${cases.length - misses.length} / ${cases.length}`.padEnd(16)}${`${(((cases.length - misses.length) / cases.length) * 100).toFixed(1)}%`.padEnd(10)}${misses.join(', ') || 'none'}`);
+    expect(misses).toEqual([]);
+  });
+});
+
+async function runCustomCase(dir: string, testCase: CustomCase): Promise<{ verdict?: Verdict; error?: unknown; stage?: 'load' | 'validate' }> {
+  let instance: Validator;
+  try {
+    [instance] = (await createValidators([{ custom: { path: testCase.path, ...(testCase.options ? { options: testCase.options } : {}) } }], { baseDir: dir })) as [Validator];
+  } catch (error) {
+    return { error, stage: 'load' };
+  }
+  try {
+    return { verdict: await instance.validate(toValidationInput(AnswerLineSchema.parse({ id: 'c1', output: testCase.output }))) };
+  } catch (error) {
+    return { error, stage: 'validate' };
+  }
+}
+
+function isSubset(expected: Record<string, unknown>, actual: object): boolean {
+  return Object.entries(expected).every(([key, value]) => JSON.stringify((actual as Record<string, unknown>)[key]) === JSON.stringify(value));
 }

@@ -27,7 +27,7 @@ export function stripMarkdown(text: string): string {
   return out;
 }
 
-/** Curly quotes, primes and guillemet-free typographic apostrophes become ASCII quotes. */
+/** Curly quotes, low-high quotes, primes and the modifier apostrophe become ASCII quotes. */
 export function straightenQuotes(text: string): string {
   return text.replace(/[\u2018\u2019\u201A\u201B\u2032\u02BC]/g, "'").replace(/[\u201C\u201D\u201E\u201F\u2033]/g, '"');
 }

@@ -53,10 +53,20 @@ export async function loadCustomValidator(options: CustomOptions, context: Valid
   return {
     name,
     async validate(input): Promise<Verdict> {
-      const raw = await validate(input);
+      // The user's code failing is the user's to fix (exit 2), not a chainproof bug.
+      let raw: unknown;
+      try {
+        raw = await validate(input);
+      } catch (error) {
+        throw new UserInputError(`custom validator ${name} (${file}) threw on case ${input.case.id}: ${error instanceof Error ? error.message : String(error)}`, {
+          hint: 'Fix the module, or return {pass: false, reasons: [...]} instead of throwing for answers it rejects.',
+        });
+      }
       const parsed = ResultSchema.safeParse(raw);
       if (!parsed.success) {
-        throw new Error(`custom validator ${name} (${file}) returned ${JSON.stringify(raw)?.slice(0, 200)} for case ${input.case.id}; expected a boolean or {pass, score?, categories?, reasons?}`);
+        throw new UserInputError(`custom validator ${name} (${file}) returned ${JSON.stringify(raw)?.slice(0, 200)} for case ${input.case.id}; expected a boolean or {pass, score?, categories?, reasons?}`, {
+          hint: 'pass is a boolean, score a number from 0 to 1, categories a list of strings, reasons a list of {message, location?}.',
+        });
       }
       const result = parsed.data;
       if (typeof result === 'boolean') return { validator: name, pass: result, categories: [], reasons: [] };
@@ -67,14 +77,22 @@ export async function loadCustomValidator(options: CustomOptions, context: Valid
 
 async function findValidate(module: Record<string, unknown>, options: CustomOptions, context: ValidatorContext, file: string): Promise<ValidateFunction> {
   if (typeof module.createValidator === 'function') {
-    const created = (await (module.createValidator as (o: unknown, c: unknown) => unknown)(options.options, context)) as { validate?: unknown };
+    let created: { validate?: unknown } | undefined;
+    try {
+      created = (await (module.createValidator as (o: unknown, c: unknown) => unknown)(options.options, context)) as typeof created;
+    } catch (error) {
+      throw new UserInputError(`custom validator ${file}: createValidator threw: ${error instanceof Error ? error.message : String(error)}`, {
+        hint: 'Check the options passed under custom: {options: ...}.',
+      });
+    }
     if (typeof created?.validate === 'function') return created.validate.bind(created) as ValidateFunction;
+    throw new UserInputError(`custom validator ${file}: createValidator returned no {validate(input)}`, { hint: 'Return an object with a validate(input) method.' });
   }
   const fallback = module.default as { validate?: unknown } | undefined;
   if (fallback && typeof fallback.validate === 'function') return fallback.validate.bind(fallback) as ValidateFunction;
   if (typeof module.validate === 'function') return module.validate as ValidateFunction;
   throw new UserInputError(`custom validator ${file} exports no validator`, {
-    hint: 'Export createValidator(options, context), a default {validate(input)}, or validate(input).',
+    hint: 'Export createValidator(options, context) returning {validate(input)}, a default {validate(input)} object, or a named validate(input). A default-exported function is not read: name it validate.',
   });
 }
 

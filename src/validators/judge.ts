@@ -9,8 +9,8 @@
 import { z } from 'zod';
 import { UserInputError } from '../core/errors.js';
 import type { CanonicalRequest, ChatMessage, Verdict } from '../core/types.js';
-import { extractJson } from './extract/extract-json.js';
 import { stripReasoning } from './extract/strip-reasoning.js';
+import { readJudgeReply } from './judge-reply.js';
 import { parseValidatorOptions } from './options.js';
 import type { JudgeCall, ValidationInput, Validator, ValidatorFactory } from './types.js';
 
@@ -23,8 +23,6 @@ export const JudgeOptionsSchema = z.strictObject({
   max_tokens: z.number().int().positive().default(400),
 });
 export type JudgeOptions = z.infer<typeof JudgeOptionsSchema>;
-
-const JudgeReplySchema = z.object({ score: z.number(), reason: z.string().default('') });
 
 const SYSTEM_PROMPT = [
   'You grade one answer of an AI assistant against a rubric.',
@@ -40,9 +38,9 @@ export function createJudgeValidator(options: JudgeOptions, judge: JudgeCall): V
       const parsed = readJudgeReply(result.text);
       if (!parsed) {
         // The judge failed, not the model: the verdict does not count (see verdicts.ts).
-        return { validator: NAME, pass: true, categories: ['not_applicable', 'judge_error'], reasons: [{ message: 'the judge did not reply with {"score", "reason"}' }], cost_usd: result.costUsd };
+        return { validator: NAME, pass: true, categories: ['not_applicable', 'judge_error'], reasons: [{ message: `the judge did not reply with a score: ${JSON.stringify(result.text.slice(0, 120))}` }], cost_usd: result.costUsd };
       }
-      const score = Math.min(1, Math.max(0, parsed.score));
+      const score = parsed.score;
       const pass = score >= options.pass_score;
       return { validator: NAME, pass, score, categories: pass ? [] : ['below_pass_score'], reasons: [{ message: parsed.reason || `score ${score}` }], cost_usd: result.costUsd };
     },
@@ -68,15 +66,6 @@ export function buildJudgeRequest(input: ValidationInput, options: JudgeOptions)
 function renderMessage(message: ChatMessage): string {
   const content = typeof message.content === 'string' ? message.content : (message.content ?? []).map((part) => ('text' in part && typeof part.text === 'string' ? part.text : `[${part.type}]`)).join(' ');
   return `${message.role}: ${content}`;
-}
-
-function readJudgeReply(text: string): z.infer<typeof JudgeReplySchema> | undefined {
-  const extracted = extractJson(text, { mode: 'extract', lenient: true, rootType: 'object' });
-  if (!extracted.ok) return undefined;
-  const reply = JudgeReplySchema.safeParse(extracted.value);
-  if (!reply.success) return undefined;
-  // Judges asked for 0..1 sometimes answer on a 1–10 scale anyway.
-  return reply.data.score > 1 && reply.data.score <= 10 ? { ...reply.data, score: reply.data.score / 10 } : reply.data;
 }
 
 export const judgeFactory: ValidatorFactory = (options, context) => {

@@ -4,10 +4,9 @@
  * `expect`, `finish_reason` and `tool_calls` (ours or OpenAI's shape) are read when present.
  */
 import { z } from 'zod';
-import type { Case, FinishReason, ToolCall } from '../../core/types.js';
+import type { Case, ToolCall } from '../../core/types.js';
 import type { ValidationInput } from '../types.js';
-
-const FINISH_REASONS = ['stop', 'length', 'tool_calls', 'content_filter', 'error', 'other', 'unknown'] as const;
+import { readFinishReason } from './read-finish-reason.js';
 
 const ToolCallLineSchema = z.union([
   z.looseObject({ id: z.string().optional(), name: z.string(), arguments: z.unknown().optional(), rawArguments: z.string().optional() }),
@@ -23,7 +22,8 @@ export const AnswerLineSchema = z.looseObject({
   request: z.looseObject({ messages: z.array(z.unknown()).default([]) }).optional(),
   expect: z.record(z.string(), z.unknown()).optional(),
   tags: z.array(z.string()).optional(),
-  finish_reason: z.enum(FINISH_REASONS).optional(),
+  // Ours or a provider's raw value (max_tokens, MAX_TOKENS, SAFETY…), see read-finish-reason.ts.
+  finish_reason: z.string().nullable().optional(),
   tool_calls: z.array(ToolCallLineSchema).optional(),
   refusal: z.string().optional(),
 });
@@ -44,7 +44,8 @@ export function toValidationInput(answer: AnswerLine, known?: Pick<Case, 'id' | 
       tags: answer.tags ?? known?.tags ?? [],
     },
   };
-  if (answer.finish_reason) input.finishReason = answer.finish_reason as FinishReason;
+  const finishReason = readFinishReason(answer.finish_reason);
+  if (finishReason) input.finishReason = finishReason;
   if (answer.tool_calls) input.toolCalls = answer.tool_calls.map(toToolCall);
   if (answer.refusal) input.refusal = answer.refusal;
   return input;

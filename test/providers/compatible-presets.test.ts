@@ -53,6 +53,29 @@ describe('DeepSeek', () => {
     expect(wire.warnings).toEqual([]);
   });
 
+  it('drops reasoning_content from assistant turns in the history, with a warning', () => {
+    const answer = adapter.fromResponse(readJsonFixture('deepseek', 'reasoning.json'));
+    expect(answer.reasoning).toBeTruthy();
+    const history: CanonicalRequest = {
+      messages: [
+        { role: 'user', content: 'first' },
+        { role: 'assistant', content: answer.text, reasoning_content: answer.reasoning },
+        { role: 'user', content: 'second' },
+      ],
+    };
+    const wire = adapter.toRequest(history, { ...context, model: 'deepseek-reasoner' });
+    expect(wire.body.messages).toEqual([
+      { role: 'user', content: 'first' },
+      { role: 'assistant', content: answer.text },
+      { role: 'user', content: 'second' },
+    ]);
+    expect(wire.warnings).toEqual([
+      { type: 'unsupported', param: 'messages', detail: 'reasoning_content dropped from 1 assistant turn(s): DeepSeek rejects it in the conversation history (400)' },
+    ]);
+    expect(history.messages[1]!.reasoning_content).toBe(answer.reasoning);
+    expect(adapter.toRequest({ messages: [{ role: 'user', content: 'x' }] }, context).warnings).toEqual([]);
+  });
+
   it('reads the recorded cache-hit, reasoning and length answers', () => {
     expect(adapter.fromResponse(readJsonFixture('deepseek', 'text-length.json'))).toMatchObject({ finishReason: 'length', usage: { input_tokens: 13, output_tokens: 300, cached_input_tokens: 0 } });
     expect(adapter.fromResponse(readJsonFixture('deepseek', 'tool-call.json')).usage).toEqual({ input_tokens: 339, output_tokens: 92, cached_input_tokens: 320, reasoning_tokens: 48 });

@@ -30,6 +30,11 @@ export const PriceSchema = z.strictObject({
   input_per_mtok: z.number().nonnegative().describe('USD per million input tokens'),
   output_per_mtok: z.number().nonnegative().describe('USD per million output tokens'),
   cached_input_per_mtok: z.number().nonnegative().optional().describe('USD per million cached input tokens (defaults to input price)'),
+  cache_write_input_per_mtok: z
+    .number()
+    .nonnegative()
+    .optional()
+    .describe('USD per million input tokens written to a prompt cache (defaults to 1.25× input price, Anthropic\'s 5-minute cache write)'),
   reasoning_per_mtok: z.number().nonnegative().optional().describe('USD per million reasoning tokens (defaults to output price)'),
 });
 export type Price = z.infer<typeof PriceSchema>;

@@ -100,6 +100,8 @@ export interface Usage {
   input_tokens: number;
   output_tokens: number;
   cached_input_tokens?: number;
+  /** Input tokens written to a prompt cache (Anthropic), inside `input_tokens`; billed above the input rate. */
+  cache_write_input_tokens?: number;
   reasoning_tokens?: number;
 }
 

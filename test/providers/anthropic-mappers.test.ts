@@ -159,7 +159,7 @@ describe('fromResponse (Anthropic, recorded bodies)', () => {
     const response = adapter.fromResponse(readJsonFixture('anthropic', 'text.json'));
     expect(response).toMatchObject({ finishReason: 'stop', rawFinishReason: 'end_turn', servedModel: 'claude-sonnet-4-5-20250929' });
     expect(response.text).toMatch(/^Hello!/);
-    expect(response.usage).toEqual({ input_tokens: 12, output_tokens: 29, cached_input_tokens: 0 });
+    expect(response.usage).toEqual({ input_tokens: 12, output_tokens: 29, cached_input_tokens: 0, cache_write_input_tokens: 0 });
   });
 
   it('reads a text block then a tool call with empty input', () => {
@@ -188,7 +188,7 @@ describe('fromStreamEvent (Anthropic, recorded streams)', () => {
     expect(accumulator.done).toBe(true);
     const response = finishStream(accumulator);
     expect(response.text).toBe("Hello! I'm doing well, thank you for asking. How are you doing today? Is there anything I can help you with?");
-    expect(response.usage).toEqual({ input_tokens: 12, output_tokens: 30, cached_input_tokens: 0 });
+    expect(response.usage).toEqual({ input_tokens: 12, output_tokens: 30, cached_input_tokens: 0, cache_write_input_tokens: 0 });
     expect(response.finishReason).toBe('stop');
   });
 
@@ -197,6 +197,11 @@ describe('fromStreamEvent (Anthropic, recorded streams)', () => {
     const usage = finishStream(accumulator).usage;
     expect(usage.cached_input_tokens).toBe(18639);
     expect(usage.input_tokens).toBeGreaterThanOrEqual(18639);
+  });
+
+  it('counts cache writes inside input tokens, apart from cache reads', async () => {
+    const { accumulator } = await foldSse(adapter, chunksToSse(readFixture('anthropic', 'cache-write.chunks.txt'), false, true));
+    expect(finishStream(accumulator).usage).toEqual({ input_tokens: 3 + 18639, output_tokens: 1, cached_input_tokens: 0, cache_write_input_tokens: 18639 });
   });
 
   it('joins input_json_delta fragments with escaped quotes into tool arguments', async () => {

@@ -127,6 +127,8 @@ export interface ModelResponse {
   usage: Usage;
   servedModel?: string;
   responseId?: string;
+  /** What the provider says this answer cost, USD (OpenRouter `usage.cost`): billed as is, not re-priced. */
+  reportedCostUsd?: number;
 }
 
 // ---------------------------------------------------------------- verdicts and attempts

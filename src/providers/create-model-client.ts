@@ -12,7 +12,7 @@ import { applyCandidateOverrides } from '../prompts/apply-candidate-overrides.js
 import { executeCall } from './engine/execute-call.js';
 import { readRateLimit } from './http/read-rate-limit.js';
 import { sendHttpRequest, type SendHttpRequest } from './http/send-http-request.js';
-import { priceUsage } from './pricing/price-usage.js';
+import { priceResponse } from './pricing/price-usage.js';
 import { resolveAdapter } from './resolve-adapter.js';
 import type { CallOptions, CallResult, CreateClientOptions, ModelClient, PreparedRequest } from './types.js';
 
@@ -60,7 +60,7 @@ export function createModelClient(candidate: CandidateConfig, options: CreateCli
       ...(timeoutMs !== undefined ? { timeoutMs } : {}),
       ...(ttftTimeoutMs !== undefined ? { ttftTimeoutMs } : {}),
     });
-    const { costUsd, priceSource } = priceUsage(executed.response.usage, candidate.price, executed.response.servedModel ?? candidate.model);
+    const { costUsd, priceSource } = priceResponse(executed.response, candidate.price, executed.response.servedModel ?? candidate.model);
     const result: CallResult = { response: executed.response, warnings: prepared.warnings, latencyMs: executed.latencyMs, costUsd, priceSource };
     if (executed.ttftMs !== undefined) result.ttftMs = executed.ttftMs;
     const rateLimit = readRateLimit(executed.headers, Date.now());

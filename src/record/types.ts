@@ -16,7 +16,8 @@ export interface CandidateSummary {
   api_key_env?: string;
   params?: Record<string, unknown>;
   price?: { input_per_mtok: number; output_per_mtok: number; cached_input_per_mtok?: number; cache_write_input_per_mtok?: number; reasoning_per_mtok?: number };
-  price_source: 'suite' | 'table' | 'none';
+  /** 'provider': the provider reports each call's cost (OpenRouter), used instead of any price. */
+  price_source: 'provider' | 'suite' | 'table' | 'none';
   infra?: Record<string, string>;
   timeout_ms?: number;
   simulated: boolean;

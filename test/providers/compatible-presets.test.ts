@@ -186,7 +186,24 @@ describe('OpenRouter', () => {
   it('skips `: OPENROUTER PROCESSING` comments in a recorded stream', async () => {
     const { accumulator } = await foldSse(adapter, openRouterJsonlToSse(readFixture('openrouter', 'stream.response.jsonl')));
     expect(accumulator.done).toBe(true);
-    expect(finishStream(accumulator)).toMatchObject({ finishReason: 'stop', usage: { input_tokens: 1421, output_tokens: 18 } });
+    expect(finishStream(accumulator)).toMatchObject({ finishReason: 'stop', usage: { input_tokens: 1421, output_tokens: 18 }, reportedCostUsd: 0.004533 });
+  });
+
+  it('reads the cost OpenRouter reports beside the usage (recorded claude reasoning answer)', () => {
+    const response = adapter.fromResponse(readJsonFixture('openrouter', 'claude-reasoning-cost.json'));
+    expect(response).toMatchObject({ servedModel: 'anthropic/claude-sonnet-4', reportedCostUsd: 0.001329, usage: { input_tokens: 38, output_tokens: 81, reasoning_tokens: 59 } });
+    expect(response.reasoning).toMatch(/^The user has just said "Hello world"/);
+  });
+
+  it('adds the upstream charge to the OpenRouter fee for a BYOK call (recorded body, is_byok flipped by hand)', () => {
+    const body = readJsonFixture('openrouter', 'claude-reasoning-cost.json') as { usage: Record<string, unknown> };
+    body.usage.is_byok = true;
+    body.usage.cost = 0.0000665;
+    expect(adapter.fromResponse(body).reportedCostUsd).toBeCloseTo(0.0000665 + 0.001329, 12);
+  });
+
+  it('reports no cost for a server that does not send one', () => {
+    expect(adapterFor('groq').fromResponse(readJsonFixture('groq', 'text.json')).reportedCostUsd).toBeUndefined();
   });
 
   it('reads the upstream error relayed in metadata.raw', () => {

@@ -4,7 +4,8 @@
  * own rate.
  */
 import type { Price } from '../../config/suite-schema.js';
-import type { Usage } from '../../core/types.js';
+import type { ModelResponse, Usage } from '../../core/types.js';
+import type { PriceSource } from '../types.js';
 import { PRICE_TABLE } from './price-table.js';
 
 /** Anthropic bills a 5-minute cache write at 1.25× the input rate. */
@@ -12,7 +13,16 @@ export const CACHE_WRITE_INPUT_MULTIPLIER = 1.25;
 
 export interface PricedUsage {
   costUsd: number;
-  priceSource: 'suite' | 'table' | 'none';
+  priceSource: PriceSource;
+}
+
+/**
+ * A cost the provider reported is what was billed (OpenRouter routes one model id to providers at
+ * different prices), so it wins over the suite's price and the table; otherwise the usage is priced.
+ */
+export function priceResponse(response: ModelResponse, price: Price | undefined, model: string): PricedUsage {
+  if (response.reportedCostUsd !== undefined) return { costUsd: response.reportedCostUsd, priceSource: 'provider' };
+  return priceUsage(response.usage, price, model);
 }
 
 export function priceUsage(usage: Usage, price: Price | undefined, model: string): PricedUsage {
@@ -28,6 +38,16 @@ export function priceUsage(usage: Usage, price: Price | undefined, model: string
     (usage.output_tokens - reasoning) * chosen.output_per_mtok +
     reasoning * (chosen.reasoning_per_mtok ?? chosen.output_per_mtok);
   return { costUsd: micro / 1_000_000, priceSource: price ? 'suite' : 'table' };
+}
+
+/** Providers whose answers carry their own bill (`usage.cost`), named by provider, never by model. */
+const PROVIDERS_REPORTING_COST: ReadonlySet<string> = new Set(['openrouter']);
+
+/** Where a candidate's costs will come from, for the run record (each call may still fall back). */
+export function findPriceSource(candidate: { provider: string; model: string; price?: Price | undefined }): PriceSource {
+  if (PROVIDERS_REPORTING_COST.has(candidate.provider)) return 'provider';
+  if (candidate.price) return 'suite';
+  return findTablePrice(candidate.model) ? 'table' : 'none';
 }
 
 /**

@@ -30,6 +30,11 @@ export const PriceSchema = z.strictObject({
   input_per_mtok: z.number().nonnegative().describe('USD per million input tokens'),
   output_per_mtok: z.number().nonnegative().describe('USD per million output tokens'),
   cached_input_per_mtok: z.number().nonnegative().optional().describe('USD per million cached input tokens (defaults to input price)'),
+  cache_write_input_per_mtok: z
+    .number()
+    .nonnegative()
+    .optional()
+    .describe('USD per million input tokens written to a prompt cache (defaults to 1.25× input price, Anthropic\'s 5-minute cache write)'),
   reasoning_per_mtok: z.number().nonnegative().optional().describe('USD per million reasoning tokens (defaults to output price)'),
 });
 export type Price = z.infer<typeof PriceSchema>;
@@ -91,6 +96,12 @@ export const CandidateSchema = z
     tpm: z.number().positive().optional(),
     max_concurrency: z.number().int().positive().optional(),
     stream: z.boolean().optional(),
+    reasoning: z
+      .union([z.boolean(), z.literal('no-system')])
+      .optional()
+      .describe(
+        'OpenAI-style reasoning model (o1/o3/o4-mini/gpt-5): true drops temperature, top_p, penalties and logprobs and sends max_completion_tokens; "no-system" also sends system messages as user (o1-mini, o1-preview); false never. Absent: decided from a short list of known model ids',
+      ),
     headers: z.record(z.string(), z.string()).optional().describe('Extra request headers (values may be ${ENV_VAR})'),
     simulate: SimulateSchema.optional(),
   })
@@ -98,11 +109,20 @@ export const CandidateSchema = z
     if (candidate.provider !== 'simulated' && candidate.simulate) {
       ctx.addIssue({ code: 'custom', path: ['simulate'], message: '`simulate` is only for provider: simulated' });
     }
+    if (candidate.reasoning !== undefined && !speaksOpenAIChat(candidate)) {
+      ctx.addIssue({ code: 'custom', path: ['reasoning'], message: '`reasoning` is for candidates on the OpenAI chat wire protocol; set thinking through `params` for this provider' });
+    }
     if (candidate.provider === 'openai-compatible' && !candidate.base_url) {
       ctx.addIssue({ code: 'custom', path: ['base_url'], message: 'provider openai-compatible needs a base_url' });
     }
   });
 export type CandidateConfig = z.infer<typeof CandidateSchema>;
+
+/** Anthropic and Gemini speak their own protocols; every other provider (and a protocol-less simulated one) speaks OpenAI chat. */
+function speaksOpenAIChat(candidate: { provider: ProviderKind; protocol?: WireProtocol | undefined }): boolean {
+  if (candidate.provider === 'anthropic' || candidate.provider === 'gemini') return false;
+  return candidate.protocol === undefined || candidate.protocol === 'openai';
+}
 
 export const SampleSchema = z.strictObject({
   n: z.number().int().positive(),

@@ -100,6 +100,8 @@ export interface Usage {
   input_tokens: number;
   output_tokens: number;
   cached_input_tokens?: number;
+  /** Input tokens written to a prompt cache (Anthropic), inside `input_tokens`; billed above the input rate. */
+  cache_write_input_tokens?: number;
   reasoning_tokens?: number;
 }
 
@@ -125,6 +127,8 @@ export interface ModelResponse {
   usage: Usage;
   servedModel?: string;
   responseId?: string;
+  /** What the provider says this answer cost, USD (OpenRouter `usage.cost`): billed as is, not re-priced. */
+  reportedCostUsd?: number;
 }
 
 // ---------------------------------------------------------------- verdicts and attempts

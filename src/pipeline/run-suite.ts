@@ -12,7 +12,7 @@ import { openAttemptLog, indexAttemptLog, toAttemptKey } from '../record/attempt
 import { ATTEMPTS_FILE, readRunAttempts } from '../record/read-run.js';
 import { RECORD_SCHEMA_VERSION, type CandidateSummary, type RunManifest, type RunRecordFile } from '../record/types.js';
 import { createRunId, writeRunRecord } from '../record/write-run.js';
-import { createModelClient, findTablePrice } from '../providers/index.js';
+import { createModelClient, findPriceSource, findTablePrice } from '../providers/index.js';
 import { createDiskCache, executeRun, type RunOutcome, type RunProgress } from '../runner/index.js';
 import { startSimulator } from '../simulator/index.js';
 import type { RunningSimulator } from '../simulator/types.js';
@@ -194,7 +194,7 @@ function summarizeCandidate(config: PreparedRun['suite']['candidates'][number]):
     id: config.id,
     provider: config.provider,
     model: config.model,
-    price_source: config.price ? 'suite' : tablePrice ? 'table' : 'none',
+    price_source: findPriceSource(config),
     simulated: config.provider === 'simulated',
   };
   if (config.protocol) summary.protocol = config.protocol;

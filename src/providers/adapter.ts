@@ -13,6 +13,8 @@ export interface AdapterContext {
   stream: boolean;
   /** Keys the candidate's `params` added: sent as written when the table does not know them. */
   rawParamKeys: ReadonlySet<string>;
+  /** The candidate's `reasoning` setting (OpenAI chat wire): absent means "decide from the known-model list". */
+  reasoning?: boolean | 'no-system';
 }
 
 export interface WireRequest {

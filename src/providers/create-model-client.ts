@@ -6,13 +6,13 @@
 import { createProviderError, UserInputError } from '../core/errors.js';
 import type { CandidateConfig } from '../config/suite-schema.js';
 import type { CanonicalRequest } from '../core/types.js';
-import type { ProviderAdapter } from './adapter.js';
+import type { AdapterContext, ProviderAdapter } from './adapter.js';
 import { apiKeyEnvFor } from './api-keys.js';
 import { applyCandidateOverrides } from '../prompts/apply-candidate-overrides.js';
 import { executeCall } from './engine/execute-call.js';
 import { readRateLimit } from './http/read-rate-limit.js';
 import { sendHttpRequest, type SendHttpRequest } from './http/send-http-request.js';
-import { priceUsage } from './pricing/price-usage.js';
+import { priceResponse } from './pricing/price-usage.js';
 import { resolveAdapter } from './resolve-adapter.js';
 import type { CallOptions, CallResult, CreateClientOptions, ModelClient, PreparedRequest } from './types.js';
 
@@ -29,7 +29,9 @@ export function createModelClient(candidate: CandidateConfig, options: CreateCli
     const stream = prepareOptions.stream ?? candidate.stream ?? options.stream ?? false;
     const transformed = options.transformRequest ? options.transformRequest(request, candidate) : request;
     const overridden = applyCandidateOverrides(transformed, candidate);
-    const wire = adapter.toRequest(overridden.request, { model: candidate.model, stream, rawParamKeys: overridden.rawParamKeys });
+    const context: AdapterContext = { model: candidate.model, stream, rawParamKeys: overridden.rawParamKeys };
+    if (candidate.reasoning !== undefined) context.reasoning = candidate.reasoning;
+    const wire = adapter.toRequest(overridden.request, context);
     const headers: Record<string, string> = {
       'content-type': 'application/json',
       accept: stream ? 'text/event-stream' : 'application/json',
@@ -58,7 +60,7 @@ export function createModelClient(candidate: CandidateConfig, options: CreateCli
       ...(timeoutMs !== undefined ? { timeoutMs } : {}),
       ...(ttftTimeoutMs !== undefined ? { ttftTimeoutMs } : {}),
     });
-    const { costUsd, priceSource } = priceUsage(executed.response.usage, candidate.price, executed.response.servedModel ?? candidate.model);
+    const { costUsd, priceSource } = priceResponse(executed.response, candidate.price, executed.response.servedModel ?? candidate.model);
     const result: CallResult = { response: executed.response, warnings: prepared.warnings, latencyMs: executed.latencyMs, costUsd, priceSource };
     if (executed.ttftMs !== undefined) result.ttftMs = executed.ttftMs;
     const rateLimit = readRateLimit(executed.headers, Date.now());

@@ -8,6 +8,8 @@ import type { CandidateConfig } from '../config/suite-schema.js';
 import type { CanonicalRequest, ModelResponse, RequestWarning } from '../core/types.js';
 import type { SendHttpRequest } from './http/send-http-request.js';
 
+export type PriceSource = 'provider' | 'suite' | 'table' | 'none';
+
 export interface PreparedRequest {
   url: string;
   /** Headers without secrets (auth is added at send time from the environment). */
@@ -31,8 +33,8 @@ export interface CallResult {
   latencyMs: number;
   ttftMs?: number;
   costUsd: number;
-  /** Where the price came from: the suite, the bundled table (dated), or nowhere (cost 0). */
-  priceSource: 'suite' | 'table' | 'none';
+  /** Where the price came from: the provider's own bill (OpenRouter `usage.cost`), the suite, the bundled table (dated), or nowhere (cost 0). */
+  priceSource: PriceSource;
   rateLimit?: RateLimitSnapshot;
   /** The simulator marks its answers (header `x-chainproof-simulated`). */
   simulated?: boolean;

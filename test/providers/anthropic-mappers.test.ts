@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { HttpFailure } from '../../src/providers/adapter.js';
+import { findCapabilityGaps } from '../../src/core/capability-gaps.js';
 import { createAnthropicAdapter } from '../../src/providers/anthropic/anthropic-adapter.js';
 import { chunksToSse, finishStream, foldSse, readFixture, readJsonFixture } from './helpers/fixtures.js';
 
@@ -100,12 +101,65 @@ describe('toRequest (Anthropic)', () => {
   });
 });
 
+describe('forced tools with thinking (Anthropic refuses tool_choice forcing a tool while thinking)', () => {
+  const schema = { type: 'object', properties: { a: { type: 'number' } }, required: ['a'] };
+
+  it('asks for json_schema in the system prompt instead of a forced tool, keeps thinking and flags the gap', () => {
+    const wire = adapter.toRequest(
+      {
+        messages: [{ role: 'system', content: 'Be exact.' }, { role: 'user', content: 'x' }],
+        max_tokens: 5000,
+        reasoning_effort: 'low',
+        response_format: { type: 'json_schema', json_schema: { name: 'out', schema } },
+      },
+      context,
+    );
+    expect(wire.body.thinking).toEqual({ type: 'enabled', budget_tokens: 2048 });
+    expect(wire.body.tools).toBeUndefined();
+    expect(wire.body.tool_choice).toBeUndefined();
+    expect(wire.body.system).toBe(`Be exact.\n\nRespond with a single JSON object matching this JSON Schema:\n${JSON.stringify(schema)}\nOutput only the JSON, no prose or code fences.`);
+    expect(wire.warnings).toContainEqual({
+      type: 'compat',
+      param: 'response_format',
+      detail: 'json_schema not enforced: Anthropic refuses a forced tool while thinking is enabled; asked for in the system prompt instead',
+    });
+    expect(findCapabilityGaps(wire.warnings)).toEqual(['response_format']);
+  });
+
+  it('does the same when thinking comes from the candidate params', () => {
+    const wire = adapter.toRequest(
+      { messages: [{ role: 'user', content: 'x' }], max_tokens: 5000, thinking: { type: 'enabled', budget_tokens: 1024 }, response_format: { type: 'json_schema', json_schema: { name: 'out', schema } } },
+      { ...context, rawParamKeys: new Set(['thinking']) },
+    );
+    expect(wire.body.tool_choice).toBeUndefined();
+    expect(wire.warnings.map((warning) => warning.detail)).toContainEqual(expect.stringContaining('not enforced'));
+  });
+
+  it('sends a forcing tool_choice as auto with thinking on, as an unsupported warning', () => {
+    const tools = [{ type: 'function' as const, function: { name: 'lookup', parameters: { type: 'object' } } }];
+    const wire = adapter.toRequest(
+      { messages: [{ role: 'user', content: 'x' }], max_tokens: 5000, reasoning_effort: 'low', tools, tool_choice: { type: 'function', function: { name: 'lookup' } }, parallel_tool_calls: false },
+      context,
+    );
+    expect(wire.body.tool_choice).toEqual({ type: 'auto', disable_parallel_tool_use: true });
+    expect(wire.warnings).toContainEqual({ type: 'unsupported', param: 'tool_choice', detail: 'tool_choice not enforced: Anthropic refuses a forced tool while thinking is enabled; sent as auto' });
+    expect(findCapabilityGaps(wire.warnings)).toEqual(['tools']);
+  });
+
+  it('still forces the JSON tool when thinking is off', () => {
+    const wire = adapter.toRequest({ messages: [{ role: 'user', content: 'x' }], max_tokens: 500, reasoning_effort: 'low', response_format: { type: 'json_schema', json_schema: { name: 'out', schema } } }, context);
+    // max_tokens 500 leaves no room for thinking, so the forced tool is allowed.
+    expect(wire.body.thinking).toBeUndefined();
+    expect(wire.body.tool_choice).toEqual({ type: 'tool', name: 'chainproof_json_response' });
+  });
+});
+
 describe('fromResponse (Anthropic, recorded bodies)', () => {
   it('reads text, usage and served model', () => {
     const response = adapter.fromResponse(readJsonFixture('anthropic', 'text.json'));
     expect(response).toMatchObject({ finishReason: 'stop', rawFinishReason: 'end_turn', servedModel: 'claude-sonnet-4-5-20250929' });
     expect(response.text).toMatch(/^Hello!/);
-    expect(response.usage).toEqual({ input_tokens: 12, output_tokens: 29, cached_input_tokens: 0 });
+    expect(response.usage).toEqual({ input_tokens: 12, output_tokens: 29, cached_input_tokens: 0, cache_write_input_tokens: 0 });
   });
 
   it('reads a text block then a tool call with empty input', () => {
@@ -134,7 +188,7 @@ describe('fromStreamEvent (Anthropic, recorded streams)', () => {
     expect(accumulator.done).toBe(true);
     const response = finishStream(accumulator);
     expect(response.text).toBe("Hello! I'm doing well, thank you for asking. How are you doing today? Is there anything I can help you with?");
-    expect(response.usage).toEqual({ input_tokens: 12, output_tokens: 30, cached_input_tokens: 0 });
+    expect(response.usage).toEqual({ input_tokens: 12, output_tokens: 30, cached_input_tokens: 0, cache_write_input_tokens: 0 });
     expect(response.finishReason).toBe('stop');
   });
 
@@ -143,6 +197,11 @@ describe('fromStreamEvent (Anthropic, recorded streams)', () => {
     const usage = finishStream(accumulator).usage;
     expect(usage.cached_input_tokens).toBe(18639);
     expect(usage.input_tokens).toBeGreaterThanOrEqual(18639);
+  });
+
+  it('counts cache writes inside input tokens, apart from cache reads', async () => {
+    const { accumulator } = await foldSse(adapter, chunksToSse(readFixture('anthropic', 'cache-write.chunks.txt'), false, true));
+    expect(finishStream(accumulator).usage).toEqual({ input_tokens: 3 + 18639, output_tokens: 1, cached_input_tokens: 0, cache_write_input_tokens: 18639 });
   });
 
   it('joins input_json_delta fragments with escaped quotes into tool arguments', async () => {

@@ -53,6 +53,29 @@ describe('DeepSeek', () => {
     expect(wire.warnings).toEqual([]);
   });
 
+  it('drops reasoning_content from assistant turns in the history, with a warning', () => {
+    const answer = adapter.fromResponse(readJsonFixture('deepseek', 'reasoning.json'));
+    expect(answer.reasoning).toBeTruthy();
+    const history: CanonicalRequest = {
+      messages: [
+        { role: 'user', content: 'first' },
+        { role: 'assistant', content: answer.text, reasoning_content: answer.reasoning },
+        { role: 'user', content: 'second' },
+      ],
+    };
+    const wire = adapter.toRequest(history, { ...context, model: 'deepseek-reasoner' });
+    expect(wire.body.messages).toEqual([
+      { role: 'user', content: 'first' },
+      { role: 'assistant', content: answer.text },
+      { role: 'user', content: 'second' },
+    ]);
+    expect(wire.warnings).toEqual([
+      { type: 'unsupported', param: 'messages', detail: 'reasoning_content dropped from 1 assistant turn(s): DeepSeek rejects it in the conversation history (400)' },
+    ]);
+    expect(history.messages[1]!.reasoning_content).toBe(answer.reasoning);
+    expect(adapter.toRequest({ messages: [{ role: 'user', content: 'x' }] }, context).warnings).toEqual([]);
+  });
+
   it('reads the recorded cache-hit, reasoning and length answers', () => {
     expect(adapter.fromResponse(readJsonFixture('deepseek', 'text-length.json'))).toMatchObject({ finishReason: 'length', usage: { input_tokens: 13, output_tokens: 300, cached_input_tokens: 0 } });
     expect(adapter.fromResponse(readJsonFixture('deepseek', 'tool-call.json')).usage).toEqual({ input_tokens: 339, output_tokens: 92, cached_input_tokens: 320, reasoning_tokens: 48 });
@@ -163,7 +186,24 @@ describe('OpenRouter', () => {
   it('skips `: OPENROUTER PROCESSING` comments in a recorded stream', async () => {
     const { accumulator } = await foldSse(adapter, openRouterJsonlToSse(readFixture('openrouter', 'stream.response.jsonl')));
     expect(accumulator.done).toBe(true);
-    expect(finishStream(accumulator)).toMatchObject({ finishReason: 'stop', usage: { input_tokens: 1421, output_tokens: 18 } });
+    expect(finishStream(accumulator)).toMatchObject({ finishReason: 'stop', usage: { input_tokens: 1421, output_tokens: 18 }, reportedCostUsd: 0.004533 });
+  });
+
+  it('reads the cost OpenRouter reports beside the usage (recorded claude reasoning answer)', () => {
+    const response = adapter.fromResponse(readJsonFixture('openrouter', 'claude-reasoning-cost.json'));
+    expect(response).toMatchObject({ servedModel: 'anthropic/claude-sonnet-4', reportedCostUsd: 0.001329, usage: { input_tokens: 38, output_tokens: 81, reasoning_tokens: 59 } });
+    expect(response.reasoning).toMatch(/^The user has just said "Hello world"/);
+  });
+
+  it('adds the upstream charge to the OpenRouter fee for a BYOK call (recorded body, is_byok flipped by hand)', () => {
+    const body = readJsonFixture('openrouter', 'claude-reasoning-cost.json') as { usage: Record<string, unknown> };
+    body.usage.is_byok = true;
+    body.usage.cost = 0.0000665;
+    expect(adapter.fromResponse(body).reportedCostUsd).toBeCloseTo(0.0000665 + 0.001329, 12);
+  });
+
+  it('reports no cost for a server that does not send one', () => {
+    expect(adapterFor('groq').fromResponse(readJsonFixture('groq', 'text.json')).reportedCostUsd).toBeUndefined();
   });
 
   it('reads the upstream error relayed in metadata.raw', () => {

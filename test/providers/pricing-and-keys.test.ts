@@ -15,6 +15,16 @@ describe('priceUsage', () => {
     expect(priceUsage({ input_tokens: 1_000_000, cached_input_tokens: 1_000_000, output_tokens: 0 }, { input_per_mtok: 3, output_per_mtok: 15 }, 'm').costUsd).toBeCloseTo(3, 10);
   });
 
+  it('bills Anthropic cache writes at 1.25× input and cache reads at the cached rate (recorded usage)', () => {
+    // Usage of the recorded cache-write stream (anthropic/cache-write.chunks.txt) and its cache-read twin.
+    const write = { input_tokens: 3 + 18639, output_tokens: 1, cached_input_tokens: 0, cache_write_input_tokens: 18639 };
+    const read = { input_tokens: 3 + 18639, output_tokens: 1, cached_input_tokens: 18639, cache_write_input_tokens: 0 };
+    const sonnet = findTablePrice('claude-sonnet-4-5')!;
+    expect(priceUsage(write, undefined, 'claude-sonnet-4-5').costUsd).toBeCloseTo((3 * 3 + 18639 * 3 * 1.25 + 1 * 15) / 1e6, 12);
+    expect(priceUsage(read, undefined, 'claude-sonnet-4-5').costUsd).toBeCloseTo((3 * 3 + 18639 * sonnet.cached_input_per_mtok! + 1 * 15) / 1e6, 12);
+    expect(priceUsage(write, { input_per_mtok: 3, output_per_mtok: 15, cache_write_input_per_mtok: 6 }, 'm').costUsd).toBeCloseTo((3 * 3 + 18639 * 6 + 15) / 1e6, 12);
+  });
+
   it('prices what served the request from the dated table, by exact name, dated snapshot or router prefix', () => {
     expect(PRICE_TABLE_DATE).toMatch(/^\d{4}-\d{2}-\d{2}$/);
     expect(findTablePrice('gpt-4.1-nano-2025-04-14')).toEqual(findTablePrice('gpt-4.1-nano'));

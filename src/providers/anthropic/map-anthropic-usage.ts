@@ -1,6 +1,6 @@
 /**
  * Anthropic's `input_tokens` excludes cache reads and writes; ours includes them, with the reads
- * as `cached_input_tokens` (cache writes are billed as plain input — see the price table).
+ * as `cached_input_tokens` and the writes as `cache_write_input_tokens` (each billed at its own rate).
  */
 import { z } from 'zod';
 import type { Usage } from '../../core/types.js';
@@ -21,6 +21,7 @@ export function mapAnthropicUsage(usage: AnthropicUsage): Usage {
     output_tokens: usage.output_tokens ?? 0,
   };
   if (usage.cache_read_input_tokens != null) out.cached_input_tokens = cacheRead;
+  if (usage.cache_creation_input_tokens != null) out.cache_write_input_tokens = usage.cache_creation_input_tokens;
   const thinking = usage.output_tokens_details?.thinking_tokens;
   if (thinking != null) out.reasoning_tokens = thinking;
   return out;

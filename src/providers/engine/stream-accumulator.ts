@@ -20,6 +20,8 @@ export interface StreamAccumulator {
   finishReason?: FinishReason;
   rawFinishReason?: string;
   usage?: Usage;
+  /** What the provider says the call cost (OpenRouter `usage.cost`). */
+  reportedCostUsd?: number;
   servedModel?: string;
   responseId?: string;
   /** The protocol's final event arrived ([DONE], message_stop, a finishReason). */
@@ -53,5 +55,6 @@ export function finishStream(accumulator: StreamAccumulator): ModelResponse {
   if (accumulator.reasoning) response.reasoning = accumulator.reasoning;
   if (accumulator.servedModel) response.servedModel = accumulator.servedModel;
   if (accumulator.responseId) response.responseId = accumulator.responseId;
+  if (accumulator.reportedCostUsd !== undefined) response.reportedCostUsd = accumulator.reportedCostUsd;
   return response;
 }

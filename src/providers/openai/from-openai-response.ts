@@ -4,7 +4,7 @@ import { createProviderError } from '../../core/errors.js';
 import type { ModelResponse } from '../../core/types.js';
 import { toToolCall } from '../engine/to-tool-call.js';
 import { mapOpenAIFinishReason } from './map-openai-finish-reason.js';
-import { mapOpenAIUsage, OpenAIUsageSchema } from './map-openai-usage.js';
+import { mapOpenAIUsage, OpenAIUsageSchema, readReportedCost } from './map-openai-usage.js';
 import { OpenAIContentSchema, readOpenAIContent } from './read-openai-content.js';
 
 const ToolCallSchema = z.object({
@@ -54,5 +54,7 @@ export function fromOpenAIResponse(body: unknown): ModelResponse {
   if (reasoning) response.reasoning = reasoning;
   if (model) response.servedModel = model;
   if (id) response.responseId = id;
+  const reportedCost = usage ? readReportedCost(usage) : undefined;
+  if (reportedCost !== undefined) response.reportedCostUsd = reportedCost;
   return response;
 }

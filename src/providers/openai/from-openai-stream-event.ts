@@ -4,7 +4,7 @@ import type { StreamAccumulator } from '../engine/stream-accumulator.js';
 import { parseEventJson } from '../engine/parse-event-json.js';
 import type { SseEvent } from '../adapter.js';
 import { mapOpenAIFinishReason } from './map-openai-finish-reason.js';
-import { mapOpenAIUsage, OpenAIUsageSchema } from './map-openai-usage.js';
+import { mapOpenAIUsage, OpenAIUsageSchema, readReportedCost } from './map-openai-usage.js';
 import { OpenAIContentSchema, readOpenAIContent } from './read-openai-content.js';
 
 const ChunkSchema = z.object({
@@ -48,7 +48,11 @@ export function fromOpenAIStreamEvent(accumulator: StreamAccumulator, event: Sse
   if (chunk.error !== undefined && chunk.error !== null) return { errorBody: chunk };
   if (chunk.id && !accumulator.responseId) accumulator.responseId = chunk.id;
   if (chunk.model) accumulator.servedModel = chunk.model;
-  if (chunk.usage) accumulator.usage = mapOpenAIUsage(chunk.usage);
+  if (chunk.usage) {
+    accumulator.usage = mapOpenAIUsage(chunk.usage);
+    const reportedCost = readReportedCost(chunk.usage);
+    if (reportedCost !== undefined) accumulator.reportedCostUsd = reportedCost;
+  }
   // `[DONE]` ends the stream; a server that omits it is complete once finish_reason and usage came.
   if (chunk.usage && accumulator.finishReason !== undefined) accumulator.done = true;
   // n > 1 is not a chainproof use; the first choice is the answer.

@@ -1,8 +1,9 @@
 /**
  * Bundled list prices (USD per million tokens), used only when a candidate has no `price`.
  * Prices move: the report says the price came from this table and its date. Standard tier,
- * short-context rates; batch/flex/priority tiers and long-context surcharges are not modelled,
- * and Anthropic cache writes are billed as plain input.
+ * short-context rates; batch/flex/priority tiers and long-context surcharges are not modelled.
+ * Anthropic cache writes are billed at 1.25× input (the 5-minute cache; 1-hour writes cost 2×
+ * and are billed at 1.25× too — set `cache_write_input_per_mtok` in the suite to change it).
  */
 import type { Price } from '../../config/suite-schema.js';
 

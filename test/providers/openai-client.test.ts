@@ -50,9 +50,9 @@ describe('OpenAI client over undici (MockAgent)', () => {
     const result = await client.call(request, { stream: false });
     expect(seen?.headers.authorization).toBe('Bearer sk-test-secret');
     expect(seen?.headers['x-chainproof-key']).toBeUndefined();
-    expect(seen?.body).toMatchObject({ model: 'gpt-4.1-nano', max_completion_tokens: 20 });
+    expect(seen?.body).toMatchObject({ model: 'gpt-4.1-nano', max_tokens: 20 });
     expect(result.response.text).toMatch(/Galaxy Day/);
-    expect(result.warnings.map((warning) => warning.param)).toEqual(['max_tokens']);
+    expect(result.warnings).toEqual([]);
     expect(result.priceSource).toBe('table');
     expect(result.costUsd).toBeGreaterThan(0);
     expect(result.rateLimit).toEqual({ remainingRequests: 499, resetRequestsMs: 120 });

@@ -13,7 +13,7 @@ function failure(status: number | undefined, body: unknown, headers: Record<stri
 }
 
 describe('toRequest (OpenAI)', () => {
-  it('sets model and stream options, renames max_tokens with a warning and clamps temperature', () => {
+  it('sets model and stream options, passes max_tokens through for a chat model and clamps temperature', () => {
     const wire = adapter.toRequest(
       { messages: [{ role: 'user', content: 'hi' }], max_tokens: 50, temperature: 3, model: 'ignored', stream: false, logit_bias: { 1: 2 } },
       { ...context, stream: true },
@@ -22,16 +22,13 @@ describe('toRequest (OpenAI)', () => {
     expect(wire.body).toEqual({
       model: 'gpt-4.1-nano',
       messages: [{ role: 'user', content: 'hi' }],
-      max_completion_tokens: 50,
+      max_tokens: 50,
       temperature: 2,
       logit_bias: { 1: 2 },
       stream: true,
       stream_options: { include_usage: true },
     });
-    expect(wire.warnings).toEqual([
-      { type: 'compat', param: 'max_tokens', detail: expect.stringContaining('max_completion_tokens') },
-      { type: 'clamped', param: 'temperature', detail: '3 is outside 0–2; sent 2' },
-    ]);
+    expect(wire.warnings).toEqual([{ type: 'clamped', param: 'temperature', detail: '3 is outside 0–2; sent 2' }]);
   });
 });
 

@@ -4,7 +4,6 @@
  * override entries ("OpenAI's table minus these, plus these").
  */
 import type { ParamTable } from '../engine/param-table.js';
-import { renamedTo } from '../engine/param-table.js';
 
 /** Keys chainproof decides itself: the dataset's value is replaced, not sent. */
 const decidedByChainproof = { transform: () => undefined } as const;
@@ -17,6 +16,7 @@ export const OPENAI_PARAM_TABLE: ParamTable = {
   top_p: { range: [0, 1] },
   presence_penalty: { range: [-2, 2] },
   frequency_penalty: { range: [-2, 2] },
-  // OpenAI deprecated max_tokens and its reasoning models reject it (recorded 400 unsupported_parameter).
-  max_tokens: renamedTo('max_completion_tokens', 'OpenAI deprecated max_tokens; reasoning models reject it'),
+  // max_tokens passes through: OpenAI's chat models still take it, and a rename would be noise on
+  // every attempt. Reasoning models reject it; their table (reasoning-models.ts) renames it to
+  // max_completion_tokens, with a warning, because that one also counts reasoning tokens.
 };

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { openCaseSource } from '../../src/config/case-source.js';
 import type { LoadedSuite } from '../../src/config/load-suite.js';
 import { parseSuiteText } from '../../src/config/load-suite.js';
-import { readDataset } from '../../src/config/read-dataset.js';
+import { readDataset, splitLines } from '../../src/config/read-dataset.js';
 import { UserInputError } from '../../src/core/errors.js';
 
 const line = (id: string, extra: Record<string, unknown> = {}) =>
@@ -107,5 +107,30 @@ describe('openCaseSource', () => {
   it('rejects duplicate case ids with both locations', async () => {
     const file = writeDataset([line('a'), line('b'), line('a')]);
     await expect(openCaseSource(suiteFor(file))).rejects.toThrow(/duplicate case id "a" \(first seen at .*cases\.jsonl:1\)/);
+  });
+});
+
+describe('splitLines', () => {
+  async function* chunksOf(...chunks: string[]) {
+    yield* chunks;
+  }
+  async function collect(...chunks: string[]): Promise<string[]> {
+    const lines: string[] = [];
+    for await (const line of splitLines(chunksOf(...chunks))) lines.push(line);
+    return lines;
+  }
+
+  it('splits on \\n, \\r\\n and a lone \\r, like node:readline', async () => {
+    expect(await collect('a\nb\r\nc\rd\n\ne')).toEqual(['a', 'b', 'c', 'd', '', 'e']);
+  });
+
+  it('joins a line cut across chunks, including a \\r\\n cut between its two characters', async () => {
+    expect(await collect('{"id":', '"x"}\r', '\n{"id"', ':"y"}\n')).toEqual(['{"id":"x"}', '{"id":"y"}']);
+  });
+
+  it('yields no empty line after a final line end', async () => {
+    expect(await collect('a\n')).toEqual(['a']);
+    expect(await collect('a\r')).toEqual(['a']);
+    expect(await collect('')).toEqual([]);
   });
 });

@@ -48,7 +48,8 @@ interface Selected {
 export async function openCaseSource(loaded: LoadedSuite, options: CaseSourceOptions = {}): Promise<CaseSource> {
   const datasets: DatasetSummary[] = [];
   const invalid: InvalidLine[] = [];
-  const chosen = new Map<string, Selected>(); // case id → where it is, for the selected cases
+  // The selected case ids: the run streams the datasets again and keeps only these.
+  const chosen = new Set<string>();
   const seen = new Map<string, string>(); // case id → dataset:line, for duplicate detection
   const digest = createHash('sha256');
   const unselectedDigest = createHash('sha256');
@@ -96,7 +97,7 @@ export async function openCaseSource(loaded: LoadedSuite, options: CaseSourceOpt
       unselectedCount += 1;
       unselectedDigest.update(entry.hash);
       if (options.select && !options.select(entry.id)) continue;
-      chosen.set(entry.id, entry);
+      chosen.add(entry.id);
       digest.update(entry.hash);
       selected += 1;
     }

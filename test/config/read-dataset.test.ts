@@ -104,6 +104,14 @@ describe('openCaseSource', () => {
     }
   });
 
+  it('streams the selected cases of a shard across bad lines, and not a case that replaced one since', async () => {
+    const file = writeDataset([line('c0'), 'not json', line('c1'), line('c2'), line('c3'), line('c4')]);
+    const shard = await openCaseSource(suiteFor(file), { skipInvalid: true, select: (id) => Number(id.slice(1)) % 2 === 0 });
+    expect((await collect(shard.open())).map((item) => item.id)).toEqual(['c0', 'c2', 'c4']);
+    writeFileSync(file, [line('c0'), 'not json', line('c1'), line('x2'), line('c3'), line('c4')].join('\n') + '\n');
+    expect((await collect(shard.open())).map((item) => item.id)).toEqual(['c0', 'c4']);
+  });
+
   it('rejects duplicate case ids with both locations', async () => {
     const file = writeDataset([line('a'), line('b'), line('a')]);
     await expect(openCaseSource(suiteFor(file))).rejects.toThrow(/duplicate case id "a" \(first seen at .*cases\.jsonl:1\)/);

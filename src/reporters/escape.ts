@@ -20,14 +20,14 @@ export function escapeMarkdownCell(text: string): string {
     .replace(/@/g, '&#64;');
 }
 
-/** JSON for a `<script type="application/json">` block: nothing in it can close the element. */
+const SCRIPT_JSON_ESCAPES: Record<string, string> = { '<': '\\u003c', '>': '\\u003e', '&': '\\u0026', '\u2028': '\\u2028', '\u2029': '\\u2029' };
+
+/**
+ * JSON for a `<script type="application/json">` block: nothing in it can close the element. One
+ * pass: the HTML report embeds up to 20,000 attempts, and each pass copies the whole string.
+ */
 export function toScriptJson(value: unknown): string {
-  return JSON.stringify(value)
-    .replace(/</g, '\\u003c')
-    .replace(/>/g, '\\u003e')
-    .replace(/&/g, '\\u0026')
-    .replace(/\u2028/g, '\\u2028')
-    .replace(/\u2029/g, '\\u2029');
+  return JSON.stringify(value).replace(/[<>&\u2028\u2029]/g, (char) => SCRIPT_JSON_ESCAPES[char]!);
 }
 
 /** XML 1.0 forbids most control characters even when escaped; model output may contain them. */

@@ -28,7 +28,10 @@ export async function executeRun(options: ExecuteRunOptions): Promise<RunOutcome
   // (its tables cost ~60 MB and its counting ~0.1 ms a case).
   const needsTokens = options.budgetUsd !== undefined || options.candidates.some((candidate) => candidate.config.tpm !== undefined);
   const estimateTokens = options.estimateTokens ?? (needsTokens ? createCaseTokenEstimator(await loadTokenCounter()) : () => 0);
-  const windowJobs = Math.max(1, options.lookaheadCases ?? 256) * repeat;
+  // Enough queued work to refill every slot several times over. A case held longer than a few
+  // young-generation GCs is promoted and dies in old space: a deeper window only inflates the heap
+  // that major GCs let grow (256 cases cost ~10% of the peak RSS of a 100,000-case run).
+  const windowJobs = Math.max(1, options.lookaheadCases ?? Math.max(64, concurrency * 4)) * repeat;
   const fallbackMaxOutput = options.defaultMaxOutputTokens ?? 4096;
   const maxFinishing = Math.max(64, concurrency * 4);
   const lanes = createLanes(options, concurrency, clock.now());

@@ -86,7 +86,7 @@ export interface ExecuteRunOptions {
   totalAttempts?: number;
   /** Retry backoff: base and cap in ms (defaults 500 and 30 000); retry-after is honoured up to `maxRetryAfterMs`. */
   backoff?: { baseMs?: number; capMs?: number; maxRetryAfterMs?: number };
-  /** Cases held in memory ahead of the slowest candidate (default 256). */
+  /** Cases held in memory ahead of the slowest candidate (default: 4 × concurrency, at least 64). */
   lookaheadCases?: number;
   /** Output tokens assumed for the budget's worst case when a request sets no max_tokens (default 4096). */
   defaultMaxOutputTokens?: number;

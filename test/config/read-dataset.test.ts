@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { openCaseSource } from '../../src/config/case-source.js';
 import type { LoadedSuite } from '../../src/config/load-suite.js';
 import { parseSuiteText } from '../../src/config/load-suite.js';
-import { readDataset } from '../../src/config/read-dataset.js';
+import { readDataset, splitLines } from '../../src/config/read-dataset.js';
 import { UserInputError } from '../../src/core/errors.js';
 
 const line = (id: string, extra: Record<string, unknown> = {}) =>
@@ -104,8 +104,41 @@ describe('openCaseSource', () => {
     }
   });
 
+  it('streams the selected cases of a shard across bad lines, and not a case that replaced one since', async () => {
+    const file = writeDataset([line('c0'), 'not json', line('c1'), line('c2'), line('c3'), line('c4')]);
+    const shard = await openCaseSource(suiteFor(file), { skipInvalid: true, select: (id) => Number(id.slice(1)) % 2 === 0 });
+    expect((await collect(shard.open())).map((item) => item.id)).toEqual(['c0', 'c2', 'c4']);
+    writeFileSync(file, [line('c0'), 'not json', line('c1'), line('x2'), line('c3'), line('c4')].join('\n') + '\n');
+    expect((await collect(shard.open())).map((item) => item.id)).toEqual(['c0', 'c4']);
+  });
+
   it('rejects duplicate case ids with both locations', async () => {
     const file = writeDataset([line('a'), line('b'), line('a')]);
     await expect(openCaseSource(suiteFor(file))).rejects.toThrow(/duplicate case id "a" \(first seen at .*cases\.jsonl:1\)/);
+  });
+});
+
+describe('splitLines', () => {
+  async function* chunksOf(...chunks: string[]) {
+    yield* chunks;
+  }
+  async function collect(...chunks: string[]): Promise<string[]> {
+    const lines: string[] = [];
+    for await (const line of splitLines(chunksOf(...chunks))) lines.push(line);
+    return lines;
+  }
+
+  it('splits on \\n, \\r\\n and a lone \\r, like node:readline', async () => {
+    expect(await collect('a\nb\r\nc\rd\n\ne')).toEqual(['a', 'b', 'c', 'd', '', 'e']);
+  });
+
+  it('joins a line cut across chunks, including a \\r\\n cut between its two characters', async () => {
+    expect(await collect('{"id":', '"x"}\r', '\n{"id"', ':"y"}\n')).toEqual(['{"id":"x"}', '{"id":"y"}']);
+  });
+
+  it('yields no empty line after a final line end', async () => {
+    expect(await collect('a\n')).toEqual(['a']);
+    expect(await collect('a\r')).toEqual(['a']);
+    expect(await collect('')).toEqual([]);
   });
 });

@@ -29,6 +29,8 @@ const SCENARIOS = {
 
 async function runScenario(name, casesArg, latencyArg) {
   const { runSuite } = await import(path.join(root, 'dist', 'pipeline', 'run-suite.js'));
+  // As `chainproof run` does: a full collection between phases (src/cli/collect-garbage.ts).
+  const { collectGarbage } = await import(path.join(root, 'dist', 'cli', 'collect-garbage.js'));
   const scenario = { ...SCENARIOS[name] };
   if (casesArg) scenario.cases = Number(casesArg);
   if (latencyArg) scenario.latencyMs = Number(latencyArg);
@@ -69,6 +71,7 @@ async function runScenario(name, casesArg, latencyArg) {
     env: {},
     outDir: path.join(directory, 'reports'),
     onStart: () => (runStarted = performance.now()),
+    onPhaseEnd: collectGarbage,
     onProgress: (progress) => {
       calls = progress.calls;
       if (progress.done === total && runEnded === 0) {

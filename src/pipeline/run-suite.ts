@@ -37,6 +37,11 @@ export interface RunSuiteOptions extends RunOverrides {
   simulatorLatencyScale?: number;
   /** Directory of the response cache (default `<cwd>/.chainproof-cache`). */
   cacheDir?: string;
+  /**
+   * Called between phases (after the replay, after the summary). The CLI collects garbage there:
+   * each phase's garbage is then gone before the next one sizes the heap.
+   */
+  onPhaseEnd?(phase: 'prepare' | 'replay' | 'summary'): void;
 }
 
 export interface RunSuiteResult {
@@ -53,6 +58,7 @@ export async function runSuite(options: RunSuiteOptions): Promise<RunSuiteResult
     ...(resumeManifest?.shard ? { shard: resumeManifest.shard } : {}),
   });
   const { suite } = prepared;
+  options.onPhaseEnd?.('prepare');
   const runDir = options.resume
     ? path.resolve(options.cwd, options.resume)
     : path.join(path.resolve(options.cwd, options.outDir ?? 'reports'), createRunId(suite.name));
@@ -117,8 +123,10 @@ export async function runSuite(options: RunSuiteOptions): Promise<RunSuiteResult
     finished_at: new Date().toISOString(),
     ...(outcome.stoppedReason ? { stopped_reason: outcome.stoppedReason } : {}),
   };
+  options.onPhaseEnd?.('replay');
   const record = await summarizeRecord(runDir, finished, prepared);
   await writeRunRecord(runDir, record);
+  options.onPhaseEnd?.('summary');
   // Reports and exports load after the replay: none of their modules weighs on the run's memory.
   const { writeDerivedFiles } = await import('../reporters/write-derived-files.js');
   await writeDerivedFiles(runDir, record, undefined, { env: options.env });

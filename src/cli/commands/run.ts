@@ -4,6 +4,7 @@ import { runSuite } from '../../pipeline/run-suite.js';
 import { REPORTERS } from '../../reporters/index.js';
 import { readRunAttempts } from '../../record/read-run.js';
 import { createProgressReporter, parseShardSpec, type RunProgress } from '../../runner/index.js';
+import { collectGarbage } from '../collect-garbage.js';
 import { readNumberFlag, readStringFlag, type Command } from '../command.js';
 
 export const runCommand: Command = {
@@ -55,6 +56,7 @@ export const runCommand: Command = {
         progress = createProgressReporter({ stream: io.stderr, simulated: prepared.simulated });
       },
       onProgress: (state) => progress?.onProgress(state),
+      onPhaseEnd: collectGarbage,
     });
     progress?.stop();
     if (args.values.json) {

@@ -5,7 +5,7 @@ import { readNumberFlag, type Command } from '../command.js';
 
 export const checkCommand: Command = {
   name: 'check',
-  summary: 'validate a suite and its datasets and estimate the cost of a run, calling nothing',
+  summary: 'Validate a suite and its datasets and estimate the cost of a run, calling nothing',
   usage: 'chainproof check <suite> [flags]',
   flags: {
     limit: { type: 'string', value: 'N', description: 'estimate for the first N cases only' },

@@ -9,7 +9,7 @@ import { readNumberFlag, readStringFlag, type Command } from '../command.js';
 
 export const runCommand: Command = {
   name: 'run',
-  summary: 'replay a suite against every candidate, score, qualify and rank',
+  summary: 'Replay a suite against every candidate, score, qualify and rank',
   usage: 'chainproof run <suite> [flags]',
   flags: {
     out: { type: 'string', value: 'DIR', description: 'parent directory of the run directory', default: 'reports' },

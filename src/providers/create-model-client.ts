@@ -3,7 +3,7 @@
  * adds the key and custom headers at send time, runs the adapter over the HTTP function and
  * prices what served the request.
  */
-import { createProviderError, UserInputError } from '../core/errors.js';
+import { createProviderError, isProviderError, UserInputError } from '../core/errors.js';
 import type { CandidateConfig } from '../config/suite-schema.js';
 import type { CanonicalRequest } from '../core/types.js';
 import type { AdapterContext, ProviderAdapter } from './adapter.js';
@@ -13,6 +13,7 @@ import { executeCall } from './engine/execute-call.js';
 import { readRateLimit } from './http/read-rate-limit.js';
 import { sendHttpRequest, type SendHttpRequest } from './http/send-http-request.js';
 import { priceResponse } from './pricing/price-usage.js';
+import { collectSecretValues, redactProviderError } from './redact-secrets.js';
 import { resolveAdapter } from './resolve-adapter.js';
 import type { CallOptions, CallResult, CreateClientOptions, ModelClient, PreparedRequest } from './types.js';
 
@@ -45,21 +46,27 @@ export function createModelClient(candidate: CandidateConfig, options: CreateCli
   const call = async (request: CanonicalRequest, callOptions: CallOptions = {}): Promise<CallResult> => {
     const prepared = prepare(request, callOptions.stream === undefined ? {} : { stream: callOptions.stream });
     const secretHeaders = { ...expandHeaders(candidate.headers ?? {}, options.env), ...authHeaders(candidate, adapter, options.env) };
+    const secrets = collectSecretValues(secretHeaders);
     const simulated = candidate.provider === 'simulated';
     if (simulated && callOptions.simulationKey !== undefined) secretHeaders['x-chainproof-key'] = callOptions.simulationKey;
     const timeoutMs = callOptions.timeoutMs ?? candidate.timeout_ms;
     const ttftTimeoutMs = callOptions.ttftTimeoutMs ?? candidate.ttft_timeout_ms;
-    const executed = await executeCall({
-      adapter,
-      prepared,
-      secretHeaders,
-      send,
-      now,
-      ...(options.dispatcher ? { dispatcher: options.dispatcher } : {}),
-      ...(callOptions.signal ? { signal: callOptions.signal } : {}),
-      ...(timeoutMs !== undefined ? { timeoutMs } : {}),
-      ...(ttftTimeoutMs !== undefined ? { ttftTimeoutMs } : {}),
-    });
+    let executed: Awaited<ReturnType<typeof executeCall>>;
+    try {
+      executed = await executeCall({
+        adapter,
+        prepared,
+        secretHeaders,
+        send,
+        now,
+        ...(options.dispatcher ? { dispatcher: options.dispatcher } : {}),
+        ...(callOptions.signal ? { signal: callOptions.signal } : {}),
+        ...(timeoutMs !== undefined ? { timeoutMs } : {}),
+        ...(ttftTimeoutMs !== undefined ? { ttftTimeoutMs } : {}),
+      });
+    } catch (error) {
+      throw isProviderError(error) ? redactProviderError(error, secrets) : error;
+    }
     const { costUsd, priceSource } = priceResponse(executed.response, candidate.price, executed.response.servedModel ?? candidate.model);
     const result: CallResult = { response: executed.response, warnings: prepared.warnings, latencyMs: executed.latencyMs, costUsd, priceSource };
     if (executed.ttftMs !== undefined) result.ttftMs = executed.ttftMs;

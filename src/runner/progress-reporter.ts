@@ -40,7 +40,10 @@ export function createProgressReporter(options: ProgressReporterOptions): Progre
     const at = now();
     samples.push({ at, calls: last.calls, done: last.done });
     while (samples.length > 2 && samples[0]!.at < at - RATE_WINDOW_MS) samples.shift();
-    const line = formatProgressLine(last, measureRates(samples), { simulated: options.simulated ?? false });
+    // The final line, and any line before the window holds two samples, shows the whole run's rate
+    // (a short run in plain mode renders once: a window rate would read 0.0 calls/s).
+    const rates = final || samples.length < 2 ? measureOverallRates(last) : measureRates(samples);
+    const line = formatProgressLine(last, rates, { simulated: options.simulated ?? false });
     if (mode === 'tty') {
       const width = Math.max(20, (options.stream.columns ?? 120) - 1);
       options.stream.write(`\r\x1b[2K${line.slice(0, width)}${final ? '\n' : ''}`);
@@ -82,6 +85,13 @@ export function measureRates(samples: ReadonlyArray<{ at: number; calls: number;
   const seconds = (last.at - first.at) / 1_000;
   if (seconds <= 0) return { callsPerSecond: 0, donePerSecond: 0 };
   return { callsPerSecond: (last.calls - first.calls) / seconds, donePerSecond: (last.done - first.done) / seconds };
+}
+
+/** Calls and finished attempts per second since the run started. */
+export function measureOverallRates(progress: RunProgress): ProgressRates {
+  const seconds = progress.elapsedMs / 1_000;
+  if (seconds <= 0) return { callsPerSecond: 0, donePerSecond: 0 };
+  return { callsPerSecond: progress.calls / seconds, donePerSecond: (progress.done - progress.skipped) / seconds };
 }
 
 export function formatProgressLine(progress: RunProgress, rates: ProgressRates, options: { simulated: boolean }): string {

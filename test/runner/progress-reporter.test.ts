@@ -59,4 +59,12 @@ describe('createProgressReporter', () => {
     silent.stop();
     expect(quiet.chunks).toEqual([]);
   });
+  it('ends a short run with its whole-run rate, not 0.0 calls/s from a one-sample window', () => {
+    const plain = capture(false);
+    const reporter = createProgressReporter({ stream: plain.stream, now: () => 0 });
+    reporter.onProgress(makeProgress({ done: 36, total: 36, calls: 37, elapsedMs: 3_000 }));
+    reporter.stop();
+    expect(plain.chunks).toHaveLength(1);
+    expect(plain.chunks[0]).toContain('12.3 calls/s');
+  });
 });

@@ -54,7 +54,7 @@ export function nonInferiority(counts: PairedCounts, margin: number, options: No
     lower_bound: lowerBound,
     interval: { low: widen(twoSided.low), high: widen(twoSided.high) },
     mid_p: midP,
-    method: inflate > 1 ? `${oneSided.method} (widened ×${inflate.toFixed(2)} for repeats)` : oneSided.method,
+    method: inflate > 1 ? `${oneSided.method} (widened ×${inflate.toFixed(2)} for clustered cases: repeats or shared clusters)` : oneSided.method,
     verdict,
     margin,
   };

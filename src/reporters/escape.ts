@@ -14,10 +14,15 @@ export function escapeHtml(text: string): string {
  * punctuation neutralised, `|` escaped so it cannot open a column, newlines flattened.
  */
 export function escapeMarkdownCell(text: string): string {
-  return escapeHtml(text)
-    .replace(/\r?\n|\r/g, ' ')
-    .replace(/([\\`*_{}[\]()#+!|~])/g, '\\$1')
-    .replace(/@/g, '&#64;');
+  // One pass: escaping punctuation after HTML-escaping would break the entities it made
+  // (`'` → `&#39;` → `&\#39;`, which GitHub shows literally).
+  return text.replace(/\r?\n|\r|[&<>"'\\`*_{}[\]()#+!|~@\u0000-\u0009\u000B\u000C\u000E-\u001F\u007F]/g, (char) => {
+    if (char === '@') return '&#64;';
+    // A raw ESC in report.md would drive the terminal of whoever `cat`s it.
+    if (char.length === 1 && (char < ' ' || char === '\u007F') && !'\n\r\t'.includes(char)) return '\uFFFD';
+    if (char in HTML_ESCAPES) return HTML_ESCAPES[char]!;
+    return char.length > 1 || char === '\n' || char === '\r' || char === '\t' ? ' ' : `\\${char}`;
+  });
 }
 
 const SCRIPT_JSON_ESCAPES: Record<string, string> = { '<': '\\u003c', '>': '\\u003e', '&': '\\u0026', '\u2028': '\\u2028', '\u2029': '\\u2029' };

@@ -78,4 +78,8 @@ describe('escapeMarkdownCell', () => {
   it('keeps markup, pipes, mentions and newlines inert', () => {
     expect(escapeMarkdownCell('a|b\n<b>x</b> @team [l](u)')).toBe('a\\|b &lt;b&gt;x&lt;/b&gt; &#64;team \\[l\\]\\(u\\)');
   });
+  it('leaves the entities it writes intact and control characters out', () => {
+    expect(escapeMarkdownCell(`I can't "do" #1 & more`)).toBe('I can&#39;t &quot;do&quot; \\#1 &amp; more');
+    expect(escapeMarkdownCell('red\x1b[31m\x07')).toBe('red\uFFFD\\[31m\uFFFD');
+  });
 });

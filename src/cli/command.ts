@@ -3,6 +3,7 @@
  * with `parseCommandArgs`, and returns an exit code (DESIGN.md §6). No domain logic here.
  */
 import { parseArgs } from 'node:util';
+import { suggestClosest } from '../config/did-you-mean.js';
 import { UserInputError } from '../core/errors.js';
 
 export interface CliIO {
@@ -50,10 +51,28 @@ export function parseCommandArgs(command: Command, argv: string[]): ParsedArgs {
     const parsed = parseArgs({ args: argv, options, allowPositionals: true, strict: true });
     return { positionals: parsed.positionals, values: parsed.values as ParsedArgs['values'] };
   } catch (error) {
-    throw new UserInputError(`${(error as Error).message.split('\n')[0]}`, {
-      hint: `Run \`chainproof ${command.name} --help\` for the flags.`,
+    throw describeParseError(command, (error as Error).message);
+  }
+}
+
+/** node:util's parseArgs messages, said in our words: the flag, what is wrong, what to type. */
+function describeParseError(command: Command, message: string): UserInputError {
+  const help = `Run \`chainproof ${command.name} --help\` for the flags.`;
+  const unknown = /^Unknown option '(-{1,2})([^']*)'/.exec(message);
+  if (unknown) {
+    const closest = suggestClosest(unknown[2]!, Object.keys(command.flags));
+    return new UserInputError(`unknown flag ${unknown[1]}${unknown[2]}`, { hint: `${closest ? `Did you mean --${closest}? ` : ''}${help}` });
+  }
+  const ambiguous = /^Option '--([^' ]+)' argument is ambiguous/.exec(message);
+  if (ambiguous) {
+    const name = ambiguous[1]!;
+    return new UserInputError(`--${name} needs a value, and the next argument starts with "-"`, {
+      hint: `Give it a value (a value starting with a dash is written --${name}=-1). ${help}`,
     });
   }
+  const missing = /^Option '--([^' ]+)[^']*' argument missing/.exec(message);
+  if (missing) return new UserInputError(`--${missing[1]} needs a value`, { hint: help });
+  return new UserInputError(message.split('\n')[0]!, { hint: help });
 }
 
 export function formatCommandHelp(command: Command): string {

@@ -4,12 +4,14 @@
  * memory holds ids, not cases.
  */
 import { createHash } from 'node:crypto';
+import { access, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { UserInputError } from '../core/errors.js';
 import { createSeededRandom } from '../core/random.js';
 import type { Case } from '../core/types.js';
 import type { LoadedSuite } from './load-suite.js';
 import { readDataset, type InvalidLine } from './read-dataset.js';
+import { locatePath, parseYamlSource } from './yaml-source.js';
 
 export interface DatasetSummary {
   path: string;
@@ -59,9 +61,10 @@ export async function openCaseSource(loaded: LoadedSuite, options: CaseSourceOpt
   let unselectedCount = 0;
   let order = 0;
 
-  for (const reference of loaded.suite.datasets) {
+  for (const [datasetIndex, reference] of loaded.suite.datasets.entries()) {
     const absolute = path.resolve(loaded.baseDir, reference.path);
     const display = path.relative(process.cwd(), absolute) || absolute;
+    await assertDatasetExists(loaded, datasetIndex, absolute);
     const fileDigest = createHash('sha256');
     const reservoir: Array<{ id: string } & Selected> = [];
     const sample = reference.sample;
@@ -154,4 +157,26 @@ function fingerprintId(id: string): number {
 
 function hashCase(item: Case): string {
   return createHash('sha256').update(item.id).update('\0').update(JSON.stringify(item.request)).update('\0').update(JSON.stringify(item.expect)).digest('hex');
+}
+
+/** A missing dataset named where the suite names it (file:line datasets[i].path) and where it was looked for. */
+async function assertDatasetExists(loaded: LoadedSuite, index: number, absolute: string): Promise<void> {
+  try {
+    await access(absolute);
+    return;
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') return; // readDataset reports other failures
+  }
+  const fieldPath = `datasets[${index}].path`;
+  let line: number | undefined;
+  try {
+    const source = parseYamlSource(await readFile(loaded.absolutePath, 'utf8'), loaded.file);
+    line = locatePath(source, ['datasets', index, 'path']).line;
+  } catch {
+    // The suite was read a moment ago; without it the message still names the field.
+  }
+  throw new UserInputError(`dataset not found: ${loaded.suite.datasets[index]!.path} (looked for ${absolute})`, {
+    location: { file: loaded.file, line, path: fieldPath },
+    hint: 'Dataset paths are relative to the suite file; fix the path or create the file (`chainproof sample` turns logs into one).',
+  });
 }

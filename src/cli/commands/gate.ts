@@ -64,7 +64,8 @@ function printOutcome(io: CliIO, outcome: GateResult): number {
   const width = Math.max(0, ...outcome.rules.map((rule) => rule.name.length));
   for (const rule of outcome.rules) io.stdout.write(`${rule.pass ? 'PASS' : 'FAIL'}  ${rule.name.padEnd(width)}  ${rule.detail}\n`);
   if (outcome.refused) {
-    io.stdout.write(`gate refused: ${outcome.refused}\n`);
+    // Each refusing rule's detail starts with "refused:"; the summary line says it once.
+    io.stdout.write(`gate refused: ${outcome.refused.replace(/(^|; )refused: /g, '$1')}\n`);
     return 2;
   }
   io.stdout.write(pass ? `gate passed (${outcome.rules.length} rules)\n` : `gate FAILED (${outcome.rules.filter((rule) => !rule.pass).length} of ${outcome.rules.length} rules failed)\n`);

@@ -1,5 +1,11 @@
 #!/usr/bin/env node
-import { runCli } from '../dist/cli/main.js';
+import { BROKEN_PIPE_EXIT_CODE, isBrokenPipe, runCli } from '../dist/cli/main.js';
+
+// A closed pipe on stdout (`… | head`) ends the command quietly instead of an unhandled 'error' event.
+process.stdout.on('error', (error) => {
+  if (!isBrokenPipe(error)) throw error;
+  process.exit(BROKEN_PIPE_EXIT_CODE);
+});
 
 const controller = new AbortController();
 let interrupts = 0;
@@ -22,6 +28,10 @@ runCli(process.argv.slice(2), {
     process.exitCode = code;
   },
   (error) => {
+    if (isBrokenPipe(error)) {
+      process.exitCode = BROKEN_PIPE_EXIT_CODE;
+      return;
+    }
     console.error(error && error.stack ? error.stack : error);
     process.exitCode = 70;
   },

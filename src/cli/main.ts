@@ -45,8 +45,17 @@ export async function runCli(argv: string[], io: CliIO): Promise<number> {
       io.stderr.write(`error: ${error.format()}\n`);
       return error.exitCode;
     }
+    // The reader went away (`chainproof score … | head`): stop quietly, as SIGPIPE would, not with
+    // a stack trace; 141 rather than 0 so a pipeline never mistakes it for a passed gate.
+    if (isBrokenPipe(error)) return BROKEN_PIPE_EXIT_CODE;
     throw error;
   }
+}
+
+export const BROKEN_PIPE_EXIT_CODE = 141;
+
+export function isBrokenPipe(error: unknown): boolean {
+  return (error as NodeJS.ErrnoException | null)?.code === 'EPIPE';
 }
 
 async function readVersion(): Promise<string> {

@@ -94,3 +94,17 @@ describe('chainproof score SUITE --answers', () => {
     ]);
   });
 });
+
+describe('a closed stdout pipe', () => {
+  it('ends the command with 141 (as SIGPIPE would), not a crash', async () => {
+    const { Writable } = await import('node:stream');
+    const stdout = new Writable({
+      highWaterMark: 1,
+      write: (_chunk, _encoding, done) => done(Object.assign(new Error('write EPIPE'), { code: 'EPIPE' })),
+    });
+    stdout.on('error', () => undefined);
+    const stderr = new PassThrough();
+    const code = await runCli(['score', '--validator', 'json-schema', '--in', 'answers.jsonl'], { stdout, stderr, env: {}, cwd: dir });
+    expect(code).toBe(141);
+  });
+});

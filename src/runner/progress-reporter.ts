@@ -97,10 +97,12 @@ export function measureOverallRates(progress: RunProgress): ProgressRates {
 export function formatProgressLine(progress: RunProgress, rates: ProgressRates, options: { simulated: boolean }): string {
   const parts: string[] = [];
   const total = progress.total;
+  // `total` counts every attempt of the run, resumed ones included: so does the bar.
+  const finished = progress.done + progress.skipped;
   if (total !== undefined && total > 0) {
-    const share = Math.min(1, progress.done / total);
+    const share = Math.min(1, finished / total);
     const filled = Math.round(share * 20);
-    parts.push(`[${'#'.repeat(filled)}${'-'.repeat(20 - filled)}] ${progress.done}/${total} ${Math.floor(share * 100)}%`);
+    parts.push(`[${'#'.repeat(filled)}${'-'.repeat(20 - filled)}] ${finished}/${total} ${Math.floor(share * 100)}%`);
   } else {
     parts.push(`${progress.done} done`);
   }
@@ -112,8 +114,8 @@ export function formatProgressLine(progress: RunProgress, rates: ProgressRates, 
   const retries = formatCounts(progress.retriesByKind);
   if (retries) parts.push(`retried ${retries}`);
   parts.push(`$${progress.spentUsd.toFixed(progress.spentUsd < 1 ? 4 : 2)}`);
-  if (total !== undefined && rates.donePerSecond > 0 && progress.done < total) {
-    parts.push(`ETA ${formatDuration(((total - progress.done) / rates.donePerSecond) * 1_000)}`);
+  if (total !== undefined && rates.donePerSecond > 0 && finished < total) {
+    parts.push(`ETA ${formatDuration(((total - finished) / rates.donePerSecond) * 1_000)}`);
   }
   parts.push(formatDuration(progress.elapsedMs));
   if (progress.stopping) parts.push(progress.stopping === 'budget' ? 'stopping: budget reached' : 'stopping: interrupted, finishing calls in flight');

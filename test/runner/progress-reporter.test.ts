@@ -21,6 +21,11 @@ describe('formatProgressLine', () => {
     );
     expect(line).toBe('[#####---------------] 300/1200 25% · 12.3 calls/s · errors rate_limited 5, timeout 2 · retried rate_limited 9 · $0.1235 · ETA 1m30s · 1m05s · simulated');
   });
+  it('counts resumed attempts in the bar of a resumed run', () => {
+    const line = formatProgressLine(makeProgress({ done: 3, skipped: 157, total: 160 }), { callsPerSecond: 1, donePerSecond: 1 }, { simulated: false });
+    expect(line).toMatch(/^\[#{20}\] 160\/160 100% · 157 resumed/);
+    expect(line).not.toContain('ETA');
+  });
   it('says why it is stopping', () => {
     expect(formatProgressLine(makeProgress({ stopping: 'budget' }), { callsPerSecond: 0, donePerSecond: 0 }, { simulated: false })).toMatch(/stopping: budget reached$/);
   });

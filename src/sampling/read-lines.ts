@@ -5,17 +5,26 @@
 import { createReadStream } from 'node:fs';
 import { open } from 'node:fs/promises';
 import { createGunzip } from 'node:zlib';
+import { UserInputError } from '../core/errors.js';
 
 const CHUNK_BYTES = 1 << 20;
 
+const UNREADABLE: Record<string, string> = { ENOENT: 'log file not found', EISDIR: 'a directory, not a log file', EACCES: 'log file not readable (permission denied)' };
+
 export async function isGzipFile(path: string): Promise<boolean> {
-  const handle = await open(path, 'r');
+  let handle: Awaited<ReturnType<typeof open>> | undefined;
   try {
+    handle = await open(path, 'r');
     const head = Buffer.alloc(2);
+    // A directory opens on Linux; this read is where it fails, with EISDIR.
     const { bytesRead } = await handle.read(head, 0, 2, 0);
     return bytesRead === 2 && head[0] === 0x1f && head[1] === 0x8b;
+  } catch (error) {
+    const reason = UNREADABLE[(error as NodeJS.ErrnoException).code ?? ''];
+    if (reason) throw new UserInputError(`${reason}: ${path}`, { hint: 'Pass JSON Lines log files (gzip allowed); paths are relative to the current directory.' });
+    throw error;
   } finally {
-    await handle.close();
+    await handle?.close();
   }
 }
 

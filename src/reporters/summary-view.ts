@@ -74,8 +74,9 @@ export function buildCandidateRows(record: RunRecordFile): CandidateRow[] {
       errors: card ? formatPercent(card.error_rate.rate) : '–',
       p50: formatMs(card?.latency_ms?.p50),
       p95: formatMs(card?.latency_ms?.p95),
-      cost_per_1k: formatUsd(card?.cost_per_1k_requests_usd),
-      cost_per_pass: formatUsd(card?.cost_per_pass_usd),
+      // An unpriced candidate's $0 is unknown, not free.
+      cost_per_1k: card?.cost_unknown ? 'no price' : formatUsd(card?.cost_per_1k_requests_usd),
+      cost_per_pass: card?.cost_unknown ? 'no price' : formatUsd(card?.cost_per_pass_usd),
       reasons,
       scorecard: card,
     };

@@ -12,6 +12,8 @@ export function passPerRequest(card: Scorecard): number {
 
 /** True when `better` is at least as good on both axes and strictly better on one. */
 export function dominates(better: Scorecard, worse: Scorecard): boolean {
+  // An unpriced candidate's $0 is not a price: neither can be shown cheaper, so neither dominates.
+  if (better.cost_unknown || worse.cost_unknown) return false;
   const betterPass = passPerRequest(better);
   const worsePass = passPerRequest(worse);
   const passAtLeast = betterPass >= worsePass;

@@ -72,7 +72,9 @@ function orderByRule(cards: readonly Scorecard[], margin: number): Scorecard[] {
 function compareWithinTier(left: Scorecard, right: Scorecard): number {
   const availability = right.availability.after_retries - left.availability.after_retries;
   if (Math.abs(availability) > AVAILABILITY_TOLERANCE) return availability;
-  const cost = (left.cost_per_pass_usd ?? Infinity) - (right.cost_per_pass_usd ?? Infinity);
+  // An unpriced candidate's cost reads 0: ranking on it would put the unknown first.
+  const comparable = !left.cost_unknown && !right.cost_unknown;
+  const cost = comparable ? (left.cost_per_pass_usd ?? Infinity) - (right.cost_per_pass_usd ?? Infinity) : 0;
   if (cost !== 0 && Number.isFinite(cost)) return cost;
   const latency = (left.latency_ms?.p95 ?? Infinity) - (right.latency_ms?.p95 ?? Infinity);
   if (latency !== 0 && Number.isFinite(latency)) return latency;
@@ -83,7 +85,7 @@ function describeRank(card: Scorecard, ordered: readonly Scorecard[], index: num
   const parts = [
     `pass rate ${formatPercent(card.pass.rate)}`,
     `answered ${formatPercent(card.availability.after_retries)} of ${formatCount(card.attempts)} requests`,
-    card.cost_per_pass_usd !== null ? `${formatUsd(card.cost_per_pass_usd)} per passing answer` : 'no passing answer',
+    card.cost_unknown ? 'no price (cost unknown)' : card.cost_per_pass_usd !== null ? `${formatUsd(card.cost_per_pass_usd)} per passing answer` : 'no passing answer',
     card.latency_ms ? `p95 ${formatMs(card.latency_ms.p95)}` : 'no latency measured',
   ];
   const role = index < headLength ? 'primary' : `fallback ${index - headLength + 1} of ${ordered.length}`;

@@ -74,6 +74,7 @@ export function buildScorecard(context: ScoringContext, candidateId: string): Sc
     cost_per_1k_requests_usd: attempts > 0 ? (costTotal / attempts) * 1000 : 0,
     // Mean cost per request / pass rate over all requests = total cost / passing answers.
     cost_per_pass_usd: pass.k > 0 ? costTotal / pass.k : null,
+    ...(context.manifest.candidates.some((candidate) => candidate.id === candidateId && candidate.price_source === 'none') ? { cost_unknown: true as const } : {}),
     warnings_by_param: warningsByParam,
     capability_gaps: capabilityGaps,
     ...(columns.validationCostUsd > 0 ? { validation_cost_usd: columns.validationCostUsd } : {}),

@@ -52,6 +52,8 @@ export interface Scorecard {
   cost_per_1k_requests_usd: number;
   /** Mean cost per request / pass rate; null when nothing passed. */
   cost_per_pass_usd: number | null;
+  /** The candidate has no price (none in the suite or the table, no provider-reported cost): its costs read 0 but are unknown. */
+  cost_unknown?: true;
   /** Attempts whose request could not be sent as asked, by warning param. */
   warnings_by_param: Record<string, number>;
   /** Attempts whose request could not honour response_format or tools (dropped, or only asked for in the prompt). */

@@ -66,6 +66,27 @@ describe('summarizeRun', () => {
     expect(summary.pareto_frontier).not.toContain('pricey');
   });
 
+  it('does not treat an unpriced candidate as free: no dominance, no cost tie-break, flagged on its scorecard', async () => {
+    const run = makeSyntheticRun({
+      cases: 600,
+      seed: 'ranking',
+      sharedDifficulty: 1,
+      candidates: [
+        { id: 'primary', quality: 0.9, costUsd: 0.004 },
+        { id: 'priced', quality: 0.9, costUsd: 0.001 },
+        { id: 'unpriced', quality: 0.9, costUsd: 0 },
+      ],
+    });
+    const unpriced = run.manifest.candidates.find((candidate) => candidate.id === 'unpriced')!;
+    unpriced.price_source = 'none';
+    const summary = await summarizeRun(run.manifest, run.attempts);
+    expect(byId(summary.scorecards, 'unpriced').cost_unknown).toBe(true);
+    expect(byId(summary.scorecards, 'priced').cost_unknown).toBeUndefined();
+    expect(byId(summary.ranking, 'priced').dominated_by).toBeUndefined();
+    // Equal quality and availability, no comparable cost: the id decides, not the unknown $0.
+    expect(summary.proposed_chain).toEqual(['primary', 'priced', 'unpriced']);
+  });
+
   it('never puts a dominated candidate ahead of the one that dominates it, even when the tie-breaks would', () => {
     const card = (id: string, pass: number, cost: number, availability: number): Scorecard => ({
       candidate_id: id,

@@ -142,8 +142,12 @@ export async function runSuite(options: RunSuiteOptions): Promise<RunSuiteResult
 export function exitCodeFor(record: RunRecordFile, outcome: Pick<RunOutcome, 'stoppedReason'>): number {
   if (outcome.stoppedReason === 'interrupted') return 3;
   if (outcome.stoppedReason === 'budget') return 1;
+  // The primary stays the reference whatever it scores, but one that breaks a hard rule (e.g. it
+  // failed every request) fails the production chain like any other member.
   const failing = new Set(
-    record.summary.qualification.filter((entry) => entry.status === 'worse' || entry.status === 'disqualified').map((entry) => entry.candidate_id),
+    record.summary.qualification
+      .filter((entry) => entry.status === 'worse' || entry.status === 'disqualified' || (entry.broken_rules?.length ?? 0) > 0)
+      .map((entry) => entry.candidate_id),
   );
   if (record.baseline_chain?.some((id) => failing.has(id))) return 1;
   return 0;

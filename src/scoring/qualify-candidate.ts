@@ -26,7 +26,7 @@ export function qualifyCandidate({ context, card, primaryId, passVectors }: Qual
   if (isPrimary && !context.rules.choose_primary) {
     const reasons = [`the primary (the reference every fallback is compared with); pass rate ${describeRate(card)}`];
     for (const rule of hard.broken) reasons.push(`warning: the primary breaks a hard rule: ${rule}`);
-    return { candidate_id: card.candidate_id, status: 'primary', qualified: true, reasons };
+    return { candidate_id: card.candidate_id, status: 'primary', qualified: true, reasons, ...(hard.broken.length > 0 ? { broken_rules: hard.broken } : {}) };
   }
   const reference = passVectors.get(primaryId)!;
   const vector = passVectors.get(card.candidate_id)!;

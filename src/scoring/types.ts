@@ -94,6 +94,8 @@ export interface Qualification {
   reasons: string[];
   paired?: PairedComparison;
   strata?: Array<{ tag: string; paired: PairedComparison; adjusted_p: number; failed: boolean }>;
+  /** The hard rules the primary breaks (it stays the reference, but the production chain fails them). */
+  broken_rules?: string[];
 }
 
 export interface RankedEntry {

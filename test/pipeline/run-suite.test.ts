@@ -2,7 +2,7 @@
  * The pipeline in-process against the real simulator (a local HTTP server): determinism of the
  * run record for a seed, and an interrupted run that resumes to the same attempt set.
  */
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -95,4 +95,30 @@ describe('runSuite on the simulator', () => {
     const first = await runSuite({ suitePath: 'suites/demo.suite.yaml', cwd: root, env: {}, outDir, limit: 5, noCache: true, simulatorLatencyScale: 0.05 });
     await expect(runSuite({ suitePath: 'suites/demo.suite.yaml', cwd: root, env: {}, limit: 6, resume: first.runDir })).rejects.toThrow(/not the same run/);
   }, 60_000);
+});
+
+describe('runSuite exit code', () => {
+  it('is 1 when the primary of the production chain breaks a hard rule (here: it fails every request)', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'cp-broken-primary-'));
+    const cases = Array.from({ length: 6 }, (_, index) => JSON.stringify({ id: `c${index}`, request: { messages: [{ role: 'user', content: `question ${index}` }] } }));
+    writeFileSync(path.join(dir, 'cases.jsonl'), cases.join('\n') + '\n');
+    writeFileSync(
+      path.join(dir, 'suite.yaml'),
+      [
+        'name: broken-primary',
+        'datasets: [{path: cases.jsonl}]',
+        'candidates:',
+        '  - {id: down, provider: simulated, protocol: openai, model: sim-down, simulate: {quality: 1, errors: {server_error: 1}}}',
+        '  - {id: up, provider: simulated, protocol: openai, model: sim-up, simulate: {quality: 1}}',
+        'baseline_chain: [down, up]',
+        'run: {retries: 0}',
+        'validators: [safety]',
+      ].join('\n'),
+    );
+    const result = await runSuite({ suitePath: 'suite.yaml', cwd: dir, env: {}, noCache: true, simulatorLatencyScale: 0.05, outDir: path.join(dir, 'reports') });
+    const primary = result.record.summary.qualification.find((entry) => entry.candidate_id === 'down')!;
+    expect(primary.status).toBe('primary');
+    expect(primary.broken_rules?.length).toBeGreaterThan(0);
+    expect(result.exitCode).toBe(1);
+  }, 30_000);
 });

@@ -86,6 +86,23 @@ describe('qualification against the primary', () => {
     expect(flaky.errors_by_kind.rate_limited).toBe(flaky.attempts - flaky.answered);
   });
 
+  it('keeps a primary that breaks a hard rule as the reference, naming the rules it breaks', async () => {
+    const run = makeSyntheticRun({
+      cases: 100,
+      seed: 'broken-primary',
+      qualify: { max_error_rate: 0.02 },
+      candidates: [
+        { id: 'primary', quality: 0.9, errorRate: 0.5 },
+        { id: 'fallback', quality: 0.9 },
+      ],
+    });
+    const summary = await summarizeRun(run.manifest, run.attempts);
+    const primary = byId(summary.qualification, 'primary');
+    expect(primary.status).toBe('primary');
+    expect(primary.broken_rules?.join('\n')).toMatch(/error rate .* is above the limit of 2\.0%/);
+    expect(byId(summary.qualification, 'fallback').broken_rules).toBeUndefined();
+  });
+
   it('catches a fallback that is fine overall but worse on one tag (Holm across tags)', async () => {
     const primary = makeSyntheticRun({ cases: 1200, seed: 'slice', candidates: [{ id: 'primary', quality: 0.9 }], tagsOf: (index) => [`slice-${index % 6}`] });
     // The candidate copies the primary except on slice-0, where it fails one case in ten that the primary passes.

@@ -69,8 +69,9 @@ export function buildCandidateRows(record: RunRecordFile): CandidateRow[] {
       status: entry.status,
       qualified: entry.qualified,
       in_chain: summary.proposed_chain.includes(entry.candidate_id),
-      pass: formatPercent(card?.pass.rate),
-      pass_interval: formatInterval(card?.pass.interval),
+      // No scored answer (every request errored): a rate of 0.0% would read as "answered, all wrong".
+      pass: card && card.pass.n > 0 ? formatPercent(card.pass.rate) : card ? 'no answers' : '–',
+      pass_interval: card && card.pass.n > 0 ? formatInterval(card.pass.interval) : '',
       errors: card ? formatPercent(card.error_rate.rate) : '–',
       p50: formatMs(card?.latency_ms?.p50),
       p95: formatMs(card?.latency_ms?.p95),

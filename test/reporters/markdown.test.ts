@@ -19,6 +19,18 @@ describe('renderMarkdown', () => {
     expect(markdown).toMatch(/> \*\*SIMULATED RUN/);
   });
 
+  it('shows "no answers", not 0.0%, for a candidate whose every request errored, and "no price" for an unpriced one', async () => {
+    const broken = cloneRecord(record);
+    const card = broken.summary.scorecards[1]!;
+    card.pass = { k: 0, n: 0, rate: 0, interval: { low: 0, high: 1 } };
+    card.cost_unknown = true;
+    const markdown = await renderMarkdown(broken, attempts);
+    const row = markdown.split('\n').find((line) => line.includes(`**${card.candidate_id}**`) && line.startsWith('|'))!;
+    expect(row).toContain('| no answers |');
+    expect(row).not.toContain('0.0%–100.0%');
+    expect(row).toMatch(/\| no price \| no price \|$/);
+  });
+
   it('does not claim simulation for a real run', async () => {
     const real = cloneRecord(record);
     real.simulated = false;

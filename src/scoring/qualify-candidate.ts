@@ -34,7 +34,7 @@ export function qualifyCandidate({ context, card, primaryId, passVectors }: Qual
   const result = nonInferiority(table, margin, { method: context.options.pairedMethod, designEffect: table.designEffect });
   const paired = toPairedComparison(result);
   const reasons: string[] = [];
-  if (!isPrimary) reasons.push(...describePaired(result, margin));
+  if (!isPrimary) reasons.push(...describePaired(result, margin, context.manifest.repeat));
   const strata = isPrimary
     ? []
     : testStrata(reference, vector, context.keyCluster, context.tagKeys, margin, {
@@ -86,9 +86,11 @@ function describeRate(card: Scorecard): string {
   return `${formatPercent(rate)} (${formatCount(k)} of ${formatCount(n)}; 95% interval ${formatPercent(interval.low)}–${formatPercent(interval.high)})`;
 }
 
-function describePaired(result: NonInferiorityResult, margin: number): string[] {
+function describePaired(result: NonInferiorityResult, margin: number, repeat: number): string[] {
+  // With repeats the pairs are (case, repeat) answers, not cases: 8 cases × 2 repeats are 16 pairs.
+  const unit = repeat > 1 ? `answers (case × repeat, ${repeat} repeats)` : 'cases';
   const lines = [
-    `paired on ${formatCount(result.n)} cases: both pass ${result.a}, primary only ${result.b}, candidate only ${result.c}, both fail ${result.d}`,
+    `paired on ${formatCount(result.n)} ${unit}: both pass ${result.a}, primary only ${result.b}, candidate only ${result.c}, both fail ${result.d}`,
     `difference ${formatPoints(result.difference)} (95% interval ${formatPoints(result.interval.low)} to ${formatPoints(result.interval.high)}, ${result.method}); mid-p McNemar ${formatPValue(result.mid_p)}`,
   ];
   const bound = `one-sided 95% lower bound ${formatPoints(result.lower_bound)}`;

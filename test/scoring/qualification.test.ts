@@ -142,5 +142,7 @@ describe('qualification against the primary', () => {
     expect(card.pass.design_effect).toBeGreaterThan(1);
     expect(card.flip_rate).toBeGreaterThan(0);
     expect(card.flip_rate).toBeLessThan(1);
+    // 600 pairs are 200 cases × 3 repeats: the reason must not call them 600 cases.
+    expect(byId(summary.qualification, 'fallback').reasons[0]).toMatch(/^paired on 600 answers \(case × repeat, 3 repeats\):/);
   });
 });

@@ -101,8 +101,11 @@ export async function prepareRun(suitePath: string, cwd: string, env: Record<str
     for await (const _checked of checkEachCase(cases.open(), validators)); // validators check every case before any call
   }
   if (budget !== undefined && estimate && estimate.expectedUsd > budget && !overrides.ignoreBudgetEstimate) {
-    throw new UserInputError(`the run is estimated at $${estimate.expectedUsd.toFixed(2)}, over the budget of $${budget.toFixed(2)}`, {
-      location: { file: loaded.file, path: 'run.budget_usd' },
+    // Small budgets are real (a smoke run under a cent): show them with the precision they have.
+    const usd = (value: number) => `$${value > 0 && value < 0.01 ? value.toPrecision(2) : value.toFixed(2)}`;
+    const fromFlag = overrides.budgetUsd !== undefined;
+    throw new UserInputError(`the run is estimated at ${usd(estimate.expectedUsd)}, over the budget of ${usd(budget)}${fromFlag ? ' (--budget-usd)' : ''}`, {
+      location: fromFlag ? undefined : { file: loaded.file, path: 'run.budget_usd' },
       details: Object.entries(estimate.byCandidate).map(([id, entry]) => `${id}: ${entry.calls} calls, ~$${entry.expectedUsd.toFixed(2)} (at most $${entry.worstCaseUsd.toFixed(2)})`),
       hint: 'Raise --budget-usd, use --limit or a smaller sample, or pass --ignore-estimate to start anyway (the run still stops at the budget).',
     });

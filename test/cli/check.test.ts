@@ -64,4 +64,12 @@ describe('chainproof run refuses an over-budget estimate before any call', () =>
     expect(io.err()).toMatch(/the run is estimated at \$\d+\.\d\d, over the budget of \$0\.01/);
     expect(io.err()).toContain('a: 2 calls');
   });
+  it('names --budget-usd, not the suite, when the flag set the budget, and shows a sub-cent budget as it is', async () => {
+    const suite = 'name: t\ndatasets: [{path: cases.jsonl}]\ncandidates: [{id: a, provider: openai, model: m, base_url: "http://127.0.0.1:9/v1", price: {input_per_mtok: 1000, output_per_mtok: 1000}}]\n';
+    const dir = suiteDir(suite, [CASE('a'), CASE('b')]);
+    const io = captureIO(dir, { OPENAI_API_KEY: 'x' });
+    expect(await runCli(['run', 's.yaml', '--quiet', '--budget-usd', '0.00001'], io)).toBe(2);
+    expect(io.err()).toMatch(/over the budget of \$0\.000010 \(--budget-usd\)/);
+    expect(io.err()).not.toContain('run.budget_usd');
+  });
 });

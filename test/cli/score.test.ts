@@ -74,6 +74,12 @@ describe('chainproof score --validator', () => {
     await expect(readFile(path.join(dir, 'partial.jsonl'))).rejects.toThrow();
   });
 
+  it('exits 2, not a crash, when --in is a directory', async () => {
+    const { io, err } = makeIo();
+    expect(await runCli(['score', '--validator', 'json-schema', '--in', '.'], io)).toBe(2);
+    expect(err()).toContain('cannot read answers file .: it is a directory');
+  });
+
   it('exits 2 for an unknown validator with a suggestion', async () => {
     const { io, err } = makeIo();
     expect(await runCli(['score', '--validator', 'code-sytax', '--in', 'answers.jsonl'], io)).toBe(2);

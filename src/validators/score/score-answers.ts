@@ -35,13 +35,23 @@ export async function* scoreAnswerFile(file: string, displayPath: string, option
     stream.once('open', () => resolve(undefined));
     stream.once('error', (error) => resolve(error));
   });
-  if (opened) throw new UserInputError(`cannot read answers file ${displayPath}: ${opened.code ?? opened.message}`, { hint: 'Pass a JSONL file of {"id", "output"} lines.' });
+  const unreadable = (error: NodeJS.ErrnoException) =>
+    new UserInputError(`cannot read answers file ${displayPath}: ${error.code === 'EISDIR' ? 'it is a directory' : (error.code ?? error.message)}`, { hint: 'Pass a JSONL file of {"id", "output"} lines.' });
+  if (opened) throw unreadable(opened);
   const lines = createInterface({ input: stream, crlfDelay: Infinity });
   let lineNumber = 0;
-  for await (const text of lines) {
-    lineNumber += 1;
-    if (text.trim() === '') continue;
-    yield* scoreAnswerLine(text, { file: displayPath, line: lineNumber }, options);
+  try {
+    for await (const text of lines) {
+      lineNumber += 1;
+      if (text.trim() === '') continue;
+      yield* scoreAnswerLine(text, { file: displayPath, line: lineNumber }, options);
+    }
+  } catch (error) {
+    // A directory opens on Linux and fails on the first read.
+    if ((error as NodeJS.ErrnoException).code === 'EISDIR') throw unreadable(error as NodeJS.ErrnoException);
+    throw error;
+  } finally {
+    stream.destroy();
   }
 }
 

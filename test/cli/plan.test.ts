@@ -21,6 +21,12 @@ describe('chainproof plan', () => {
     expect(stdout).toContain('no worse than the primary by more than 3.0 points (one-sided 95%, 80% power)');
   });
 
+  it('prints 0, not -0, for a disagreement rate of 0', async () => {
+    const { code, stdout } = await runPlan(['--disagreement', '0', '--margin', '0.03']);
+    expect(code).toBe(0);
+    expect(stdout).toContain('Cases needed: 0\n');
+  });
+
   it('accepts percentages, a power and a run size, and prints JSON', async () => {
     const { code, stdout } = await runPlan(['--disagreement', '10%', '--margin', '5%', '--power', '0.8', '--cases', '1000', '--json']);
     expect(code).toBe(0);

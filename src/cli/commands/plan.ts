@@ -33,7 +33,8 @@ export const planCommand: Command = {
       return 0;
     }
     const lines = [
-      `Cases needed: ${needed.toLocaleString('en-US')}`,
+      // `+ 0` turns casesNeeded's −0 (a disagreement rate of 0) into 0.
+      `Cases needed: ${(needed + 0).toLocaleString('en-US')}`,
       `  to show a fallback no worse than the primary by more than ${points(margin)} (one-sided 95%, ${percent(power)} power),`,
       `  when the two disagree on ${percent(psi)} of cases: n ≈ (z₀.₉₅ + z_power)²·ψ/M².`,
       `  At that size a run sees differences of ${points(mdeAtNeeded)} or more (two-sided 5%, ${percent(power)} power).`,

@@ -54,13 +54,17 @@ export function resolveChainMembers(record: RunRecordFile): ChainMember[] {
   });
 }
 
+/** Answers needed before a measured tail sets a gateway timeout. */
+export const MIN_LATENCY_SAMPLES = 30;
+
 /**
  * A timeout a gateway can act on: long enough for the slow tail the run measured (1.5 × p99, at
  * least 2 × p95), rounded up to a second, never past what the run itself allowed.
  */
 export function deriveTimeoutMs(scorecard: Scorecard | undefined, configuredMs: number): number {
   const latency = scorecard?.latency_ms;
-  if (!latency || latency.n === 0) return configuredMs;
+  // A p99 from a handful of answers says little about the tail: keep the run's own timeout.
+  if (!latency || latency.n < MIN_LATENCY_SAMPLES) return configuredMs;
   const wanted = Math.max(latency.p99 * 1.5, latency.p95 * 2, 1000);
   return Math.min(Math.ceil(wanted / 1000) * 1000, configuredMs);
 }

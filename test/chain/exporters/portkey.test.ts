@@ -46,11 +46,13 @@ describe('portkey export', () => {
   });
 
   it('never sets a timeout past what the run allowed, and keeps it when nothing was measured', () => {
-    const latency = { n: 10, p50: 9000, p95: 20_000, p99: 25_000, mean: 10_000 };
+    const latency = { n: 200, p50: 9000, p95: 20_000, p99: 25_000, mean: 10_000 };
     const card = { ...record.summary.scorecards[0]!, latency_ms: latency };
     expect(deriveTimeoutMs(card, 30_000)).toBe(30_000);
     expect(deriveTimeoutMs({ ...card, latency_ms: null }, 12_000)).toBe(12_000);
     expect(deriveTimeoutMs({ ...card, latency_ms: { ...latency, p50: 100, p95: 200, p99: 300 } }, 30_000)).toBe(1000);
+    // Too few answers to trust a tail: the run's own timeout, not 1 s from ten fast answers.
+    expect(deriveTimeoutMs({ ...card, latency_ms: { ...latency, n: 10, p50: 100, p95: 200, p99: 300 } }, 30_000)).toBe(30_000);
   });
 
   it('points simulated members at the simulator through custom_host ending in /v1', () => {

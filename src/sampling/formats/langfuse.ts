@@ -5,6 +5,7 @@
  */
 import { failLine, isRecord, readMessages, readString, readTags, readTimestamp, readResponseText } from '../to-canonical.js';
 import type { CanonicalRequest } from '../../core/types.js';
+import { isLlamaIndexCall, normaliseLangfuseMessages, readGenAiOutputText, readGenAiToolDefinitions, readLlamaIndexPrompt } from './langfuse-shapes.js';
 import type { FormatSpec, SourceLine } from '../types.js';
 
 /**
@@ -37,11 +38,23 @@ function readModelParameters(parameters: Record<string, unknown>): Record<string
   return kept;
 }
 
+/** Messages in OpenAI, LangChain or OpenTelemetry GenAI form → canonical messages (+ tools LangChain logged as messages). */
+function readMessageList(list: unknown[], where: SourceLine, path: string): CanonicalRequest {
+  const { messages, tools } = normaliseLangfuseMessages(list, where, path);
+  const request: CanonicalRequest = { messages: readMessages(messages, where, path) };
+  if (tools.length > 0) request.tools = tools;
+  return request;
+}
+
 function readInput(input: unknown, where: SourceLine): CanonicalRequest {
   if (typeof input === 'string' && input.length > 0) return { messages: [{ role: 'user', content: input }] };
-  if (Array.isArray(input)) return { messages: readMessages(input, where, 'input') };
-  if (isRecord(input) && Array.isArray(input.messages)) return { messages: readMessages(input.messages, where, 'input.messages') };
-  return failLine(where, 'input', 'expected the input to be chat messages, {messages: […]} or a prompt string', 'Export generations only, or filter with --where \'type == "GENERATION"\'.');
+  if (Array.isArray(input)) return readMessageList(input, where, 'input');
+  if (isRecord(input) && Array.isArray(input.messages)) return readMessageList(input.messages, where, 'input.messages');
+  if (isLlamaIndexCall(input)) {
+    const prompt = readLlamaIndexPrompt(input, where);
+    return typeof prompt === 'string' ? { messages: [{ role: 'user', content: prompt }] } : readMessageList(prompt, where, 'input.args[0]');
+  }
+  return failLine(where, 'input', 'expected the input to be chat messages, {messages: […]}, a LlamaIndex {args: [prompt]} or a prompt string', 'Export generations only, or filter with --where \'type == "GENERATION"\'.');
 }
 
 export const langfuseFormat: FormatSpec = {
@@ -53,10 +66,13 @@ export const langfuseFormat: FormatSpec = {
     const request = readInput(decodeJsonText(raw.input), where);
     if (isRecord(raw.modelParameters)) Object.assign(request, readModelParameters(raw.modelParameters));
     const metadata = isRecord(raw.metadata) ? raw.metadata : {};
+    const loggedTools = request.tools === undefined ? readGenAiToolDefinitions(metadata) : undefined;
+    if (loggedTools !== undefined) request.tools = loggedTools;
+    const output = decodeJsonText(raw.output);
     return {
       request,
       model: readString(raw.model),
-      reference: readResponseText(decodeJsonText(raw.output)),
+      reference: readResponseText(output) ?? readGenAiOutputText(output),
       tags: readTags(raw.tags ?? metadata.tags),
       weight: 1,
       timestamp: readTimestamp(raw.startTime ?? raw.timestamp),

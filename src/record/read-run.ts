@@ -33,7 +33,9 @@ const RunRecordShape = z.looseObject({
 });
 
 
-export async function readRunRecord(runDir: string): Promise<RunRecordFile> {
+export async function readRunRecord(runDirOrFile: string): Promise<RunRecordFile> {
+  // `report reports/x/run.json` means the run in reports/x.
+  const runDir = path.basename(runDirOrFile) === RUN_FILE ? path.dirname(runDirOrFile) : runDirOrFile;
   const file = path.join(runDir, RUN_FILE);
   let text: string;
   try {

@@ -18,6 +18,7 @@ async function init(argv: string[]) {
 describe('chainproof init', () => {
   it('writes suites that the suite schema accepts and a dataset they point at', async () => {
     const { cwd, code, out } = await init(['project']);
+    expect(out).toContain('Next: cd project\n');
     expect(code).toBe(0);
     expect(out).toContain('wrote project/suites/starter.suite.yaml');
     for (const suite of ['starter.suite.yaml', 'starter-simulated.suite.yaml']) {

@@ -133,7 +133,7 @@ describe('chainproof gate', () => {
       const refused = await run(gateCommand, ['demo']);
       expect(refused.code).toBe(2);
       expect(refused.out).toMatch(/FAIL  not-simulated\s+refused: the run is simulated/);
-      expect(refused.out).toContain('\ngate refused: the run is simulated');
+      expect(refused.err).toContain('gate refused: the run is simulated');
       const allowed = await run(gateCommand, ['demo', '--allow-simulated']);
       expect([0, 1]).toContain(allowed.code);
       expect(allowed.out).toMatch(/^(PASS|FAIL)  chain-non-inferiority /m);

@@ -22,6 +22,11 @@ describe('readRunRecord', () => {
     expect(record.summary.proposed_chain).toEqual(['sonnet', 'gpt4o', 'deepseek']);
   });
 
+  it('accepts the path of run.json itself', async () => {
+    const record = await readRunRecord(path.join(DEMO_RUN, 'run.json'));
+    expect(record.run_id).toBe((await readRunRecord(DEMO_RUN)).run_id);
+  });
+
   it('says which directory is not a run', async () => {
     const dir = await mkdtemp(path.join(os.tmpdir(), 'chainproof-empty-'));
     await expect(readRunRecord(dir)).rejects.toThrow(/no run.json in/);

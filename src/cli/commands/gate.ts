@@ -65,7 +65,8 @@ function printOutcome(io: CliIO, outcome: GateResult): number {
   for (const rule of outcome.rules) io.stdout.write(`${rule.pass ? 'PASS' : 'FAIL'}  ${rule.name.padEnd(width)}  ${rule.detail}\n`);
   if (outcome.refused) {
     // Each refusing rule's detail starts with "refused:"; the summary line says it once.
-    io.stdout.write(`gate refused: ${outcome.refused.replace(/(^|; )refused: /g, '$1')}\n`);
+    // On stderr too: CI logs that show only stderr must still say why the gate did not run.
+    io.stderr.write(`gate refused: ${outcome.refused.replace(/(^|; )refused: /g, '$1')}\n`);
     return 2;
   }
   io.stdout.write(pass ? `gate passed (${outcome.rules.length} rules)\n` : `gate FAILED (${outcome.rules.filter((rule) => !rule.pass).length} of ${outcome.rules.length} rules failed)\n`);

@@ -36,7 +36,9 @@ export const initCommand: Command = {
       await writeFile(path.join(dir, file), content, 'utf8');
       io.stdout.write(`wrote ${path.join(path.relative(io.cwd, dir) || '.', file)}\n`);
     }
-    io.stdout.write(`\nNext: chainproof run suites/starter-simulated.suite.yaml   (no keys needed)\n      chainproof run ${suite}   (needs OPENAI_API_KEY, ANTHROPIC_API_KEY, GEMINI_API_KEY)\n`);
+    const into = path.relative(io.cwd, dir);
+    const cd = into && into !== '.' ? `cd ${into}\n      ` : '';
+    io.stdout.write(`\nNext: ${cd}chainproof run suites/starter-simulated.suite.yaml   (no keys needed)\n      chainproof run ${suite}   (needs OPENAI_API_KEY, ANTHROPIC_API_KEY, GEMINI_API_KEY)\n`);
     return 0;
   },
 };

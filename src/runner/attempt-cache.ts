@@ -10,6 +10,7 @@ import path from 'node:path';
 import type { CandidateConfig } from '../config/suite-schema.js';
 import type { Attempt, Case } from '../core/types.js';
 import type { ModelClient } from '../providers/types.js';
+import { stableStringify } from '../core/stable-json.js';
 
 export const CACHE_FORMAT_VERSION = 1;
 
@@ -48,14 +49,6 @@ function describeEndpoint(candidate: CandidateConfig, url: URL): string {
   return candidate.base_url ?? url.origin;
 }
 
-export function stableStringify(value: unknown): string {
-  if (value === null || typeof value !== 'object') return JSON.stringify(value) ?? 'null';
-  if (Array.isArray(value)) return `[${value.map(stableStringify).join(',')}]`;
-  const entries = Object.entries(value as Record<string, unknown>)
-    .filter(([, item]) => item !== undefined)
-    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-  return `{${entries.map(([key, item]) => `${JSON.stringify(key)}:${stableStringify(item)}`).join(',')}}`;
-}
 
 /** Outcomes worth replaying. `auth` is a configuration problem the user will fix, not a measurement. */
 export function isCacheableOutcome(outcome: CachedOutcome): boolean {

@@ -12,6 +12,7 @@ import { Ajv2020 } from 'ajv/dist/2020.js';
 import * as formatsModule from 'ajv-formats';
 import DRAFT_06_META from 'ajv/dist/refs/json-schema-draft-06.json' with { type: 'json' };
 import { UserInputError } from '../../core/errors.js';
+import { stableStringify } from '../../core/stable-json.js';
 
 type Draft = '2020-12' | '2019-09' | 'draft-07' | 'draft-06';
 type AjvInstance = InstanceType<typeof Ajv>;
@@ -81,17 +82,6 @@ function instanceFor(draft: Draft): AjvInstance {
 }
 
 function digestOf(schema: unknown): string {
-  return createHash('sha256').update(canonicalJson(schema)).digest('base64url');
+  return createHash('sha256').update(stableStringify(schema)).digest('base64url');
 }
 
-/** JSON with sorted keys, so key order does not split the cache. */
-export function canonicalJson(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
-  if (value && typeof value === 'object') {
-    const entries = Object.keys(value)
-      .sort()
-      .map((key) => `${JSON.stringify(key)}:${canonicalJson((value as Record<string, unknown>)[key])}`);
-    return `{${entries.join(',')}}`;
-  }
-  return JSON.stringify(value) ?? 'null';
-}

@@ -76,9 +76,10 @@ describe('plot helpers', () => {
     expect(findParetoFrontier(points).map((point) => point.id)).toEqual(['d', 'c', 'b']);
   });
 
-  it('takes nearest-rank quantiles and round ticks', () => {
-    expect(quantileOf([1, 2, 3, 4, 5, 6, 7, 8, 9, 10], 0.95)).toBe(10);
-    expect(quantileOf([1, 2, 3, 4], 0.5)).toBe(2);
+  it('takes the scorecards\' quantiles (interpolated, type 7) and round ticks', () => {
+    expect(quantileOf([1, 2, 3, 4, 5, 6, 7, 8, 9, 10], 0.95)).toBeCloseTo(9.55, 10);
+    expect(quantileOf([1, 2, 3, 4], 0.5)).toBe(2.5);
+    expect(quantileOf([], 0.5)).toBe(0);
     expect(niceTicks(0, 1)).toEqual([0, 0.2, 0.4, 0.6, 0.8, 1]);
   });
 

@@ -1,6 +1,7 @@
 /** Latency distributions per candidate: box (p25–p75), whiskers (p5–p95), median, p99 dot. */
 import { formatMs } from '../format.js';
 import { line, linearScale, niceTicks, round, svgOpen, text, xAxis } from './svg.js';
+import { percentileOfSorted } from '../../scoring/percentile.js';
 
 export interface LatencyBox {
   id: string;
@@ -14,11 +15,12 @@ export interface LatencyBox {
   p99: number;
 }
 
-/** Nearest-rank quantiles of a sorted sample. */
+/**
+ * The same percentile definition as the scorecards (scoring/percentile.ts), so the plot's p95 is
+ * the p95 printed in the tables of the same report.
+ */
 export function quantileOf(sorted: number[], q: number): number {
-  if (sorted.length === 0) return 0;
-  const index = Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1));
-  return sorted[index]!;
+  return sorted.length === 0 ? 0 : percentileOfSorted(sorted, q);
 }
 
 export function toLatencyBox(id: string, colour: string, sample: number[]): LatencyBox {

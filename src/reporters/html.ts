@@ -101,7 +101,7 @@ export async function renderHtml(record: RunRecordFile, attempts?: AttemptSource
   }
 
   body.push('<h2>At a glance</h2><div class="grid">');
-  body.push(`<figure><figcaption>Cost vs pass rate (Pareto frontier dashed)</figcaption>${plotCostVsPass(toCostPassPoints(cards, colours, record.summary.proposed_chain))}</figure>`);
+  body.push(`<figure><figcaption>Cost vs pass rate (Pareto frontier dashed)</figcaption>${plotCostVsPass(toCostPassPoints(cards, colours, record.summary.proposed_chain), record.summary.pareto_frontier)}</figure>`);
   body.push(`<figure><figcaption>Latency per candidate</figcaption>${plotLatency(boxes)}</figure>`);
   body.push(`<figure><figcaption>Pass rate per tag</figcaption>${plotPassByTag(cards, colours)}</figure>`);
   body.push(`<figure><figcaption>Chain prediction: proposed vs baseline</figcaption>${plotChainPrediction(record.summary.chain_prediction, record.summary.baseline_prediction)}</figure>`);

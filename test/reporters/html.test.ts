@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { renderHtml } from '../../src/reporters/html.js';
-import { findParetoFrontier } from '../../src/reporters/html/plot-cost-pass.js';
+import { plotCostVsPass, findParetoFrontier } from '../../src/reporters/html/plot-cost-pass.js';
 import { quantileOf } from '../../src/reporters/html/plot-latency.js';
 import { niceTicks } from '../../src/reporters/html/svg.js';
 import { toScriptJson } from '../../src/reporters/escape.js';
@@ -74,6 +74,14 @@ describe('plot helpers', () => {
       { id: 'e', cost: 0.34, pass: 0.78 },
     ];
     expect(findParetoFrontier(points).map((point) => point.id)).toEqual(['d', 'c', 'b']);
+  });
+
+  it('draws the run\'s own Pareto frontier when the record has one', () => {
+    const point = (id: string, cost: number, pass: number) => ({ id, cost, pass, low: pass - 0.05, high: pass + 0.02, colour: '#123456', inChain: false });
+    const points = [point('cheap', 0.1, 0.7), point('mid', 0.5, 0.9), point('dear', 2, 0.95)];
+    const path = (svg: string) => /<path class="frontier" d="([^"]*)"/.exec(svg)?.[1] ?? '';
+    expect(path(plotCostVsPass(points)).split(/[ML]/).filter(Boolean)).toHaveLength(3);
+    expect(path(plotCostVsPass(points, ['cheap', 'dear'])).split(/[ML]/).filter(Boolean)).toHaveLength(2);
   });
 
   it('takes the scorecards\' quantiles (interpolated, type 7) and round ticks', () => {

@@ -39,7 +39,11 @@ export function toCostPassPoints(cards: Scorecard[], colours: Map<string, string
   }));
 }
 
-export function plotCostVsPass(points: CostPassPoint[]): string {
+/**
+ * `frontierIds` is the run's own Pareto frontier (summary.pareto_frontier, the one the ranking
+ * used); records written without it fall back to the frontier of the plotted points.
+ */
+export function plotCostVsPass(points: CostPassPoint[], frontierIds?: readonly string[]): string {
   const width = 560;
   const height = 340;
   const margin = { left: 56, right: 24, top: 30, bottom: 44 };
@@ -60,7 +64,9 @@ export function plotCostVsPass(points: CostPassPoint[]): string {
   parts.push(text((margin.left + width - margin.right) / 2, height - 8, `cost per 1k requests (USD${useLog ? ', log scale' : ''})`, 'class="axis-label" text-anchor="middle"'));
   parts.push(text(14, (margin.top + height - margin.bottom) / 2, 'pass rate', `class="axis-label" text-anchor="middle" transform="rotate(-90 14 ${round((margin.top + height - margin.bottom) / 2)})"`));
 
-  const frontier = findParetoFrontier(points);
+  const frontier = frontierIds
+    ? points.filter((point) => frontierIds.includes(point.id)).sort((a, b) => a.cost - b.cost)
+    : findParetoFrontier(points);
   if (frontier.length > 1) {
     const path = frontier.map((point, index) => `${index === 0 ? 'M' : 'L'}${round(x(point.cost))},${round(y(point.pass))}`).join(' ');
     parts.push(`<path class="frontier" d="${path}"/>`);

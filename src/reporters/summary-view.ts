@@ -100,7 +100,10 @@ export function buildChainComparison(record: RunRecordFile): ChainComparisonRow[
     ['predicted success', show((p) => formatPercent(p.success_rate))],
     ['availability', show((p) => formatPercent(p.availability, 3))],
     ['latency p50 / p95 / p99', show((p) => `${formatMs(p.latency_ms.p50)} / ${formatMs(p.latency_ms.p95)} / ${formatMs(p.latency_ms.p99)}`)],
-    ['cost per 1k requests', show((p) => formatUsd(p.cost_per_1k_requests_usd))],
+    [
+      'cost per 1k requests',
+      show((p) => (p.cost_unknown_for?.length ? `${formatUsd(p.cost_per_1k_requests_usd)} + no price for ${p.cost_unknown_for.join(', ')}` : formatUsd(p.cost_per_1k_requests_usd))),
+    ],
   ];
   return [
     { metric: 'chain', proposed: chainOf(proposed, record.summary.proposed_chain), baseline: chainOf(baseline, record.baseline_chain) },

@@ -55,6 +55,7 @@ export function predictChain(facts: AttemptFacts, candidates: readonly Candidate
     },
     cost_per_1k_requests_usd: rows > 0 ? (served.cost.reduce((sum, value) => sum + value, 0) / rows) * 1000 : 0,
     served_share: servedShare,
+    ...unpricedMembers(candidates, members, servedShare),
   };
 }
 
@@ -122,4 +123,10 @@ function measureBeta(facts: AttemptFacts, ids: readonly string[], availabilities
 function allDown(facts: AttemptFacts, ids: readonly string[], served: ServedChain, row: number): boolean {
   const key = served.keys[row]!;
   return ids.every((id) => !isAnswered(facts.get(id)!.outcome.data[key]!));
+}
+
+/** Members that served requests but have no price: the chain's cost leaves them out, and says so. */
+function unpricedMembers(candidates: readonly CandidateSummary[], members: readonly string[], servedShare: Record<string, number>): { cost_unknown_for?: string[] } {
+  const unpriced = members.filter((id) => (servedShare[id] ?? 0) > 0 && candidates.find((candidate) => candidate.id === id)?.price_source === 'none');
+  return unpriced.length > 0 ? { cost_unknown_for: unpriced } : {};
 }

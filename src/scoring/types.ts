@@ -125,6 +125,8 @@ export interface ChainPrediction {
   shared_dependencies: Array<{ members: string[]; tag: string; value: string; beta: number }>;
   latency_ms: { p50: number; p95: number; p99: number };
   cost_per_1k_requests_usd: number;
+  /** Members that served requests without a price: the cost above counts them as free. */
+  cost_unknown_for?: string[];
 }
 
 export interface RunSummary {

@@ -87,6 +87,24 @@ describe('summarizeRun', () => {
     expect(summary.proposed_chain).toEqual(['primary', 'priced', 'unpriced']);
   });
 
+  it('names the unpriced members whose answers the chain prediction counts as free', async () => {
+    const run = makeSyntheticRun({
+      cases: 600,
+      seed: 'unpriced-chain',
+      sharedDifficulty: 1,
+      qualify: { max_error_rate: 0.5 },
+      candidates: [
+        { id: 'primary', quality: 0.9, costUsd: 0.004, errorRate: 0.3 },
+        { id: 'unpriced', quality: 0.9, costUsd: 0 },
+      ],
+    });
+    run.manifest.candidates.find((candidate) => candidate.id === 'unpriced')!.price_source = 'none';
+    const summary = await summarizeRun(run.manifest, run.attempts);
+    expect(summary.proposed_chain).toEqual(['primary', 'unpriced']);
+    expect(summary.chain_prediction!.served_share!['unpriced']).toBeGreaterThan(0.2);
+    expect(summary.chain_prediction!.cost_unknown_for).toEqual(['unpriced']);
+  });
+
   it('never puts a dominated candidate ahead of the one that dominates it, even when the tie-breaks would', () => {
     const card = (id: string, pass: number, cost: number, availability: number): Scorecard => ({
       candidate_id: id,

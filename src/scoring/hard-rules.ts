@@ -25,7 +25,9 @@ export function checkHardRules(context: ScoringContext, card: Scorecard, primary
   if (rules.max_p95_latency_ms !== undefined && card.latency_ms && card.latency_ms.p95 > rules.max_p95_latency_ms) {
     broken.push(`p95 latency ${formatMs(card.latency_ms.p95)} is above the limit of ${formatMs(rules.max_p95_latency_ms)}`);
   }
-  if (rules.max_cost_per_1k_usd !== undefined && card.cost_per_1k_requests_usd > rules.max_cost_per_1k_usd) {
+  if (rules.max_cost_per_1k_usd !== undefined && card.cost_unknown) {
+    unproven.push(`cost per 1,000 requests is unknown (no price for this model): the ceiling of ${formatUsd(rules.max_cost_per_1k_usd)} cannot be checked; set price: on the candidate`);
+  } else if (rules.max_cost_per_1k_usd !== undefined && card.cost_per_1k_requests_usd > rules.max_cost_per_1k_usd) {
     broken.push(`cost ${formatUsd(card.cost_per_1k_requests_usd)} per 1,000 requests is above the limit of ${formatUsd(rules.max_cost_per_1k_usd)}`);
   }
   if (rules.min_pass_rate !== undefined && card.pass.rate < rules.min_pass_rate) {

@@ -105,6 +105,24 @@ describe('summarizeRun', () => {
     expect(summary.chain_prediction!.cost_unknown_for).toEqual(['unpriced']);
   });
 
+  it('cannot show an unpriced candidate under a cost ceiling', async () => {
+    const run = makeSyntheticRun({
+      cases: 400,
+      seed: 'unpriced-ceiling',
+      sharedDifficulty: 1,
+      qualify: { max_cost_per_1k_usd: 5 },
+      candidates: [
+        { id: 'primary', quality: 0.9, costUsd: 0.001 },
+        { id: 'unpriced', quality: 0.9, costUsd: 0 },
+      ],
+    });
+    run.manifest.candidates.find((candidate) => candidate.id === 'unpriced')!.price_source = 'none';
+    const summary = await summarizeRun(run.manifest, run.attempts);
+    const verdict = byId(summary.qualification, 'unpriced');
+    expect(verdict.status).toBe('not_enough_evidence');
+    expect(verdict.reasons.join('\n')).toContain('cost per 1,000 requests is unknown (no price for this model)');
+  });
+
   it('never puts a dominated candidate ahead of the one that dominates it, even when the tie-breaks would', () => {
     const card = (id: string, pass: number, cost: number, availability: number): Scorecard => ({
       candidate_id: id,

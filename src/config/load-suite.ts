@@ -5,10 +5,10 @@
 import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { UserInputError, formatLocation } from '../core/errors.js';
+import { UserInputError } from '../core/errors.js';
 import { SuiteSchema, type Suite } from './suite-schema.js';
-import { locatePath, parseYamlSource } from './yaml-source.js';
-import { formatFieldPath, toReadableIssues } from './zod-issues.js';
+import { parseYamlSource } from './yaml-source.js';
+import { validateSource } from './validate-source.js';
 
 export interface LoadedSuite {
   suite: Suite;
@@ -50,18 +50,5 @@ export function parseSuiteText(text: string, file: string): Suite {
       hint: 'Start from suites/demo.suite.yaml or run `chainproof init`.',
     });
   }
-  const parsed = SuiteSchema.safeParse(source.value, { reportInput: true });
-  if (parsed.success) return parsed.data;
-
-  const problems = parsed.error.issues.flatMap((issue) => toReadableIssues(issue, SuiteSchema));
-  const lines = problems.map((problem) => {
-    const location = locatePath(source, problem.path);
-    const where = `${formatLocation({ ...location, path: undefined })} ${formatFieldPath(problem.path)}`;
-    return `${where}: ${problem.message}${problem.hint ? ` — ${problem.hint}` : ''}`;
-  });
-  throw new UserInputError(problems.length === 1 ? 'the suite has a problem:' : `the suite has ${problems.length} problems:`, {
-    location: { file },
-    details: lines,
-    hint: 'Fix the suite and run again (nothing was called); schema/suite.schema.json gives editors autocompletion.',
-  });
+  return validateSource(source, SuiteSchema, 'suite', 'Fix the suite and run again (nothing was called); schema/suite.schema.json gives editors autocompletion.');
 }

@@ -3,9 +3,10 @@
  * windows for one model or every model sharing an infra tag (correlated failures).
  */
 import { readFile } from 'node:fs/promises';
-import { parseDocument } from 'yaml';
 import { z } from 'zod';
 import { SIMULATED_FAULTS, SimulateSchema } from '../config/suite-schema.js';
+import { validateSource } from '../config/validate-source.js';
+import { parseYamlSource } from '../config/yaml-source.js';
 import { UserInputError } from '../core/errors.js';
 
 const targetFields = {
@@ -70,28 +71,9 @@ export async function loadScenarioFile(file: string): Promise<Scenario> {
   } catch (error) {
     throw new UserInputError(`cannot read scenario file: ${(error as Error).message}`, { location: { file } });
   }
-  const document = parseDocument(text, { prettyErrors: false });
-  if (document.errors.length > 0) {
-    const error = document.errors[0]!;
-    throw new UserInputError(`not valid YAML/JSON: ${error.message.split('\n')[0]}`, { location: { file, line: error.linePos?.[0]?.line } });
-  }
-  const result = ScenarioSchema.safeParse(document.toJS() ?? {});
-  if (result.success) return result.data;
-  const issue = result.error.issues[0]!;
-  const node = document.getIn(issue.path.map(String), true) as { range?: [number, number] } | undefined;
-  const line = node?.range ? lineOf(text, node.range[0]) : undefined;
-  throw new UserInputError(issue.message, {
-    location: { file, line, path: formatPath(issue.path) },
-    hint: 'See docs/simulator.md for the scenario format.',
-  });
+  return validateSource(parseYamlSource(text, file), ScenarioSchema, 'scenario', 'See docs/simulator.md for the scenario format.');
 }
 
 function formatPath(path: readonly PropertyKey[]): string {
   return path.map((segment, index) => (typeof segment === 'number' ? `[${segment}]` : `${index > 0 ? '.' : ''}${String(segment)}`)).join('');
-}
-
-function lineOf(text: string, offset: number): number {
-  let line = 1;
-  for (let index = 0; index < offset && index < text.length; index++) if (text.charCodeAt(index) === 10) line++;
-  return line;
 }

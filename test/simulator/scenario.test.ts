@@ -106,14 +106,23 @@ describe('loadScenarioFile', () => {
     const error = await loadScenarioFile(file).catch((caught: unknown) => caught);
     expect(error).toBeInstanceOf(UserInputError);
     const message = (error as UserInputError).format();
-    expect(message).toContain(`${file}:5 outages[0].fault`);
+    expect(message).toContain(`${file}:5:5 outages[0].fault`);
+  });
+
+  it('suggests the closest key for a misspelled one, at its own line', async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), 'scenario-'));
+    const file = path.join(dir, 'typo.yaml');
+    await writeFile(file, 'outages:\n  - model: m\n    start_ms: 0\n    end_mss: 100\n');
+    const message = ((await loadScenarioFile(file).catch((caught: unknown) => caught)) as UserInputError).format();
+    expect(message).toContain(`${file}:4:5 outages[0].end_mss: unknown key "end_mss" — Did you mean "end_ms"?`);
   });
 
   it('rejects an outage that ends before it starts', async () => {
     const dir = await mkdtemp(path.join(tmpdir(), 'scenario-'));
     const file = path.join(dir, 'bad.json');
     await writeFile(file, JSON.stringify({ outages: [{ start_ms: 50, end_ms: 10 }] }));
-    await expect(loadScenarioFile(file)).rejects.toThrow(/end_ms must be after start_ms/);
+    const error = (await loadScenarioFile(file).catch((caught: unknown) => caught)) as UserInputError;
+    expect(error.format()).toMatch(/end_ms must be after start_ms/);
   });
 });
 

@@ -35,6 +35,11 @@ export const PriceSchema = z.strictObject({
     .nonnegative()
     .optional()
     .describe('USD per million input tokens written to a prompt cache (defaults to 1.25× input price, Anthropic\'s 5-minute cache write)'),
+  cache_write_1h_input_per_mtok: z
+    .number()
+    .nonnegative()
+    .optional()
+    .describe('USD per million input tokens written to a 1-hour prompt cache (defaults to 2× input price, Anthropic\'s 1-hour cache write)'),
   reasoning_per_mtok: z.number().nonnegative().optional().describe('USD per million reasoning tokens (defaults to output price)'),
 });
 export type Price = z.infer<typeof PriceSchema>;

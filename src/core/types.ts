@@ -102,6 +102,8 @@ export interface Usage {
   cached_input_tokens?: number;
   /** Input tokens written to a prompt cache (Anthropic), inside `input_tokens`; billed above the input rate. */
   cache_write_input_tokens?: number;
+  /** Of those, the tokens written to a 1-hour cache (Anthropic bills them at 2× input, not 1.25×). */
+  cache_write_1h_input_tokens?: number;
   reasoning_tokens?: number;
 }
 

@@ -15,7 +15,7 @@ export interface CandidateSummary {
   /** Name of the environment variable the key came from, never the key. */
   api_key_env?: string;
   params?: Record<string, unknown>;
-  price?: { input_per_mtok: number; output_per_mtok: number; cached_input_per_mtok?: number; cache_write_input_per_mtok?: number; reasoning_per_mtok?: number };
+  price?: { input_per_mtok: number; output_per_mtok: number; cached_input_per_mtok?: number; cache_write_input_per_mtok?: number; cache_write_1h_input_per_mtok?: number; reasoning_per_mtok?: number };
   /** 'provider': the provider reports each call's cost (OpenRouter), used instead of any price. */
   price_source: 'provider' | 'suite' | 'table' | 'none';
   infra?: Record<string, string>;

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { CandidateConfig } from '../../src/config/suite-schema.js';
+import { mapAnthropicUsage } from '../../src/providers/anthropic/map-anthropic-usage.js';
 import { defaultApiKeyEnv, findCapabilityGaps, findMissingApiKeys, findTablePrice, priceUsage, PRICE_TABLE_DATE } from '../../src/providers/index.js';
 
 describe('priceUsage', () => {
@@ -23,6 +24,18 @@ describe('priceUsage', () => {
     expect(priceUsage(write, undefined, 'claude-sonnet-4-5').costUsd).toBeCloseTo((3 * 3 + 18639 * 3 * 1.25 + 1 * 15) / 1e6, 12);
     expect(priceUsage(read, undefined, 'claude-sonnet-4-5').costUsd).toBeCloseTo((3 * 3 + 18639 * sonnet.cached_input_per_mtok! + 1 * 15) / 1e6, 12);
     expect(priceUsage(write, { input_per_mtok: 3, output_per_mtok: 15, cache_write_input_per_mtok: 6 }, 'm').costUsd).toBeCloseTo((3 * 3 + 18639 * 6 + 15) / 1e6, 12);
+  });
+
+  it('bills 1-hour cache writes at 2× input, told apart by usage.cache_creation', () => {
+    // Anthropic's usage shape (as in the recorded cache-write stream), with the write made to the 1-hour cache.
+    const usage = mapAnthropicUsage({ input_tokens: 3, cache_creation_input_tokens: 18639, cache_read_input_tokens: 0, cache_creation: { ephemeral_5m_input_tokens: 639, ephemeral_1h_input_tokens: 18000 }, output_tokens: 1 });
+    expect(usage).toMatchObject({ input_tokens: 3 + 18639, cache_write_input_tokens: 18639, cache_write_1h_input_tokens: 18000 });
+    expect(priceUsage(usage, undefined, 'claude-sonnet-4-5').costUsd).toBeCloseTo((3 * 3 + 639 * 3 * 1.25 + 18000 * 3 * 2 + 1 * 15) / 1e6, 12);
+    const suitePrice = { input_per_mtok: 3, output_per_mtok: 15, cache_write_input_per_mtok: 4, cache_write_1h_input_per_mtok: 7 };
+    expect(priceUsage(usage, suitePrice, 'm').costUsd).toBeCloseTo((3 * 3 + 639 * 4 + 18000 * 7 + 15) / 1e6, 12);
+    // A 5-minute write (the recorded stream's split) is unchanged.
+    const fiveMinutes = mapAnthropicUsage({ input_tokens: 3, cache_creation_input_tokens: 18639, cache_creation: { ephemeral_5m_input_tokens: 18639, ephemeral_1h_input_tokens: 0 }, output_tokens: 1 });
+    expect(fiveMinutes.cache_write_1h_input_tokens).toBeUndefined();
   });
 
   it('prices what served the request from the dated table, by exact name, dated snapshot or router prefix', () => {

@@ -10,6 +10,8 @@ export const AnthropicUsageSchema = z.object({
   output_tokens: z.number().nullish(),
   cache_creation_input_tokens: z.number().nullish(),
   cache_read_input_tokens: z.number().nullish(),
+  /** The writes split by cache lifetime; a 1-hour write costs more than a 5-minute one. */
+  cache_creation: z.object({ ephemeral_5m_input_tokens: z.number().nullish(), ephemeral_1h_input_tokens: z.number().nullish() }).nullish(),
   output_tokens_details: z.object({ thinking_tokens: z.number().nullish() }).nullish(),
 });
 export type AnthropicUsage = z.infer<typeof AnthropicUsageSchema>;
@@ -22,6 +24,8 @@ export function mapAnthropicUsage(usage: AnthropicUsage): Usage {
   };
   if (usage.cache_read_input_tokens != null) out.cached_input_tokens = cacheRead;
   if (usage.cache_creation_input_tokens != null) out.cache_write_input_tokens = usage.cache_creation_input_tokens;
+  const oneHour = usage.cache_creation?.ephemeral_1h_input_tokens;
+  if (oneHour != null && oneHour > 0) out.cache_write_1h_input_tokens = oneHour;
   const thinking = usage.output_tokens_details?.thinking_tokens;
   if (thinking != null) out.reasoning_tokens = thinking;
   return out;

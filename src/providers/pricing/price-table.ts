@@ -2,8 +2,9 @@
  * Bundled list prices (USD per million tokens), used only when a candidate has no `price`.
  * Prices move: the report says the price came from this table and its date. Standard tier,
  * short-context rates; batch/flex/priority tiers and long-context surcharges are not modelled.
- * Anthropic cache writes are billed at 1.25× input (the 5-minute cache; 1-hour writes cost 2×
- * and are billed at 1.25× too — set `cache_write_input_per_mtok` in the suite to change it).
+ * Anthropic cache writes are billed at 1.25× input for the 5-minute cache and 2× for the 1-hour
+ * cache (told apart by the answer's `usage.cache_creation`; a suite's `cache_write_input_per_mtok`
+ * and `cache_write_1h_input_per_mtok` override them).
  */
 import type { Price } from '../../config/suite-schema.js';
 

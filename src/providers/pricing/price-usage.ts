@@ -8,8 +8,10 @@ import type { ModelResponse, Usage } from '../../core/types.js';
 import type { PriceSource } from '../types.js';
 import { PRICE_TABLE } from './price-table.js';
 
-/** Anthropic bills a 5-minute cache write at 1.25× the input rate. */
+/** Anthropic bills a 5-minute cache write at 1.25× the input rate… */
 export const CACHE_WRITE_INPUT_MULTIPLIER = 1.25;
+/** …and a 1-hour cache write at 2×. */
+export const CACHE_WRITE_1H_INPUT_MULTIPLIER = 2;
 
 export interface PricedUsage {
   costUsd: number;
@@ -30,11 +32,13 @@ export function priceUsage(usage: Usage, price: Price | undefined, model: string
   if (!chosen) return { costUsd: 0, priceSource: 'none' };
   const cached = Math.min(usage.cached_input_tokens ?? 0, usage.input_tokens);
   const written = Math.min(usage.cache_write_input_tokens ?? 0, usage.input_tokens - cached);
+  const writtenForAnHour = Math.min(usage.cache_write_1h_input_tokens ?? 0, written);
   const reasoning = Math.min(usage.reasoning_tokens ?? 0, usage.output_tokens);
   const micro =
     (usage.input_tokens - cached - written) * chosen.input_per_mtok +
     cached * (chosen.cached_input_per_mtok ?? chosen.input_per_mtok) +
-    written * (chosen.cache_write_input_per_mtok ?? chosen.input_per_mtok * CACHE_WRITE_INPUT_MULTIPLIER) +
+    (written - writtenForAnHour) * (chosen.cache_write_input_per_mtok ?? chosen.input_per_mtok * CACHE_WRITE_INPUT_MULTIPLIER) +
+    writtenForAnHour * (chosen.cache_write_1h_input_per_mtok ?? chosen.input_per_mtok * CACHE_WRITE_1H_INPUT_MULTIPLIER) +
     (usage.output_tokens - reasoning) * chosen.output_per_mtok +
     reasoning * (chosen.reasoning_per_mtok ?? chosen.output_per_mtok);
   return { costUsd: micro / 1_000_000, priceSource: price ? 'suite' : 'table' };

@@ -153,9 +153,10 @@ function isSimulated(manifest: RunManifest): boolean {
 function compareChains(context: ScoringContext, name: string, label: string, aligned: AlignedChains, fresh: ServedChain, old: ServedChain, margin: number): GateRule {
   const vectors = alignedPassVectors(aligned, fresh, old, context.facts.keyCount);
   const table = pairPassVectors(vectors.old, vectors.fresh, context.keyCluster);
-  const result = nonInferiority(table, margin, { method: context.options.pairedMethod, designEffect: table.designEffect });
+  const result = nonInferiority(table, margin, { method: context.options.pairedMethod, designEffect: table.designEffect, answersPerCase: context.manifest.repeat });
   const pass = result.verdict === 'non_inferior';
-  const counts = `on ${formatCount(result.n)} paired cases (baseline only ${result.b}, new only ${result.c})`;
+  const unit = context.manifest.repeat > 1 ? `paired answers (case × repeat, ${context.manifest.repeat} repeats)` : 'paired cases';
+  const counts = `on ${formatCount(result.n)} ${unit} (baseline only ${result.b}, new only ${result.c})`;
   const bound = `difference ${formatPoints(result.difference)}, one-sided 95% lower bound ${formatPoints(result.lower_bound)} vs margin ${formatPoints(-margin)}`;
   const verdict = pass ? 'non-inferior' : result.verdict === 'worse' ? `worse (mid-p ${formatPValue(result.mid_p)})` : `not shown non-inferior${result.cases_needed ? `: about ${formatCount(result.cases_needed)} cases would settle it` : ''}`;
   return { name, pass, detail: `${label}: ${verdict}; ${bound} ${counts}` };

@@ -19,6 +19,11 @@ export interface NonInferiorityOptions {
   method?: PairedIntervalMethod;
   /** Multiplies the interval half-widths (≥ 1) when pairs are clustered (repeats of a case). */
   designEffect?: number;
+  /**
+   * Answers per case (the run's repeat): the pairs are (case, repeat) answers, so the cases that
+   * would settle the question are the pairs needed (inflated by the design effect) over this.
+   */
+  answersPerCase?: number;
 }
 
 export interface NonInferiorityResult extends PairedComparison {
@@ -60,7 +65,8 @@ export function nonInferiority(counts: PairedCounts, margin: number, options: No
   };
   if (verdict === 'not_enough_evidence') {
     const needed = casesToSettle(b, c, n, margin, 0.8, alpha);
-    if (needed !== null) result.cases_needed = Math.ceil(needed * inflate * inflate);
+    const perCase = Math.max(1, options.answersPerCase ?? 1);
+    if (needed !== null) result.cases_needed = Math.ceil((needed * inflate * inflate) / perCase - 1e-9);
   }
   return result;
 }

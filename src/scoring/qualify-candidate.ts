@@ -31,7 +31,7 @@ export function qualifyCandidate({ context, card, primaryId, passVectors }: Qual
   const reference = passVectors.get(primaryId)!;
   const vector = passVectors.get(card.candidate_id)!;
   const table = pairPassVectors(reference, vector, context.keyCluster);
-  const result = nonInferiority(table, margin, { method: context.options.pairedMethod, designEffect: table.designEffect });
+  const result = nonInferiority(table, margin, { method: context.options.pairedMethod, designEffect: table.designEffect, answersPerCase: context.manifest.repeat });
   const paired = toPairedComparison(result);
   const reasons: string[] = [];
   if (!isPrimary) reasons.push(...describePaired(result, margin, context.manifest.repeat));

@@ -79,7 +79,7 @@ export function buildSummary(context: ScoringContext): RunSummary {
       const proposedVector = servedPassVector(serveChain(facts, proposedChain), facts.keyCount);
       const baselineVector = servedPassVector(serveChain(facts, baseline), facts.keyCount);
       const table = pairPassVectors(baselineVector, proposedVector, context.keyCluster);
-      const result = nonInferiority(table, rules.margin, { method: context.options.pairedMethod, designEffect: table.designEffect });
+      const result = nonInferiority(table, rules.margin, { method: context.options.pairedMethod, designEffect: table.designEffect, answersPerCase: context.manifest.repeat });
       summary.baseline_comparison = { ...toPairedComparison(result), verdict: result.verdict };
     }
   }

@@ -4,8 +4,9 @@
  * body is Anthropic only when it holds something OpenAI's chat API has no such thing as (a
  * tool_use/tool_result/thinking/document block, an image with a `source`, `input_schema` tools,
  * `stop_sequences`, an object tool_choice of type any/tool/auto/none, a top-level `system`).
- * A `messages` body without such a marker reads the same either way; then a hint (Helicone's
- * `provider`, a target URL or path, LiteLLM's `call_type`) may name Anthropic.
+ * A `messages` body with neither kind of marker reads the same either way; then a hint (Helicone's
+ * `provider`, a target URL or path, LiteLLM's `call_type`) may name Anthropic. OpenAI-only fields
+ * (a system/tool role, image_url parts, function tools…) outrank the hint.
  */
 import { isObject, type Dialect } from './native-context.js';
 
@@ -26,7 +27,21 @@ export function detectDialect(body: Record<string, unknown>, hint: DialectHint =
   if (!hasMessages && (body.input !== undefined || isObject(body.prompt))) return 'openai-responses';
   if (!Array.isArray(body.messages)) return 'openai-chat';
   if (hasAnthropicMarker(body)) return 'anthropic-messages';
+  // Anthropic's OpenAI-compatible endpoint is logged with provider ANTHROPIC too: OpenAI-only fields win over the hint.
+  if (hasOpenAiMarker(body)) return 'openai-chat';
   return readHintDialect(hint) === 'anthropic-messages' ? 'anthropic-messages' : 'openai-chat';
+}
+
+const OPENAI_ONLY_FIELDS = ['response_format', 'stop', 'max_completion_tokens', 'n', 'seed', 'presence_penalty', 'frequency_penalty', 'logprobs', 'parallel_tool_calls', 'reasoning_effort'];
+const OPENAI_ROLES = new Set(['system', 'developer', 'tool', 'function']);
+const OPENAI_PARTS = new Set(['image_url', 'input_audio', 'file']);
+
+function hasOpenAiMarker(body: Record<string, unknown>): boolean {
+  if (OPENAI_ONLY_FIELDS.some((key) => body[key] !== undefined)) return true;
+  if (typeof body.tool_choice === 'string' || (isObject(body.tool_choice) && body.tool_choice.type === 'function')) return true;
+  if (Array.isArray(body.tools) && body.tools.some((tool) => isObject(tool) && isObject(tool.function))) return true;
+  return (body.messages as unknown[]).some((message) => isObject(message) && (OPENAI_ROLES.has(message.role as string) || message.tool_calls !== undefined
+    || (Array.isArray(message.content) && message.content.some((part) => isObject(part) && OPENAI_PARTS.has(part.type as string)))));
 }
 
 function hasAnthropicMarker(body: Record<string, unknown>): boolean {

@@ -14,6 +14,7 @@ import { createRandom } from './prng.js';
 import { readLines } from './read-lines.js';
 import { computeKey, Reservoir } from './reservoir.js';
 import { buildCases, type SampledCase } from './build-cases.js';
+import { countConversions, type ConversionCounts } from './count-conversions.js';
 import { isRecord } from './to-canonical.js';
 import { parseWhere, type WherePredicate } from './where-expression.js';
 import type { FormatSpec, LogRecord, SampleOptions, SourceLine } from './types.js';
@@ -52,6 +53,8 @@ export interface SampleResult {
   inputs: InputSummary[];
   strata: Record<string, { eligible: number; sampled: number }>;
   placeholders: Record<string, number>;
+  /** Sampled cases converted from Anthropic/Gemini/Responses bodies, and the fields dropped. */
+  conversions: ConversionCounts;
 }
 
 interface Stratum {
@@ -169,5 +172,5 @@ export async function sampleLogs(options: SampleOptions): Promise<SampleResult> 
     fallbackId: (candidate) => `${basename(candidate.source.file)}:${candidate.source.line}`,
   });
   counts.sampled = built.cases.length;
-  return { cases: built.cases, counts, inputs, strata: strataSummary, placeholders: built.placeholders };
+  return { cases: built.cases, counts, inputs, strata: strataSummary, placeholders: built.placeholders, conversions: countConversions(chosen.map((candidate) => candidate.record)) };
 }

@@ -5,6 +5,10 @@
  */
 import { UserInputError } from '../core/errors.js';
 import type { CanonicalRequest, ChatMessage } from '../core/types.js';
+import { convertNativeBody } from './native/convert-native-body.js';
+import { detectDialect, readModelFromUrl, type DialectHint } from './native/detect-dialect.js';
+import { readGeminiResponseText, readResponsesApiText } from './native/native-response-text.js';
+import type { Conversion } from './native/native-context.js';
 import type { SourceLine } from './types.js';
 
 export function isRecord(value: unknown): value is Record<string, unknown> {
@@ -18,7 +22,7 @@ export function failLine(where: SourceLine, path: string, message: string, hint?
 const ROLES = new Set(['system', 'developer', 'user', 'assistant', 'tool', 'function']);
 
 /** Fields that describe the logged call, not the prompt: the runner decides model and streaming. */
-const CALL_ONLY_FIELDS = ['model', 'stream', 'stream_options', 'user', 'metadata', 'store', 'system'];
+const CALL_ONLY_FIELDS = ['model', 'stream', 'stream_options', 'user', 'metadata', 'store'];
 
 /** A JSON object or array kept as a string (LiteLLM stores its JSON columns that way) → parsed; else as is. */
 export function parseMaybeJson(value: unknown): unknown {
@@ -45,20 +49,35 @@ export function readMessages(value: unknown, where: SourceLine, path: string): C
   return parsed as ChatMessage[];
 }
 
-/** An OpenAI (or Anthropic Messages) request body → canonical request without model. */
-export function readRequestBody(value: unknown, where: SourceLine, path: string): { request: CanonicalRequest; model?: string } {
+export interface ReadBody {
+  request: CanonicalRequest;
+  model?: string;
+  /** Set when the body was written for another API (Anthropic, Gemini, Responses) and converted. */
+  conversion?: Conversion;
+}
+
+function joinPath(path: string, key: string): string {
+  return path === '' ? key : `${path}.${key}`;
+}
+
+/**
+ * A logged request body → canonical request without model. OpenAI chat bodies are read as they
+ * are; Anthropic Messages, Gemini generateContent and Responses API bodies are converted
+ * (src/sampling/native/), and the result says what was dropped. `hint` (a provider, target URL or
+ * call type the log row carries) decides only for bodies that read the same in two dialects.
+ */
+export function readRequestBody(value: unknown, where: SourceLine, path: string, hint?: DialectHint): ReadBody {
   const body = parseMaybeJson(value);
-  if (!isRecord(body)) failLine(where, path, `expected a chat request body with "messages", got ${describe(body)}`);
-  const messages = readMessages(body.messages, where, `${path}.messages`);
+  if (!isRecord(body)) failLine(where, path, `expected a request body with "messages" (or Anthropic/Gemini/Responses fields), got ${describe(body)}`);
+  const model = typeof body.model === 'string' ? body.model : readModelFromUrl(hint?.url);
+  const dialect = detectDialect(body, hint);
+  if (dialect !== 'openai-chat') return { ...convertNativeBody(dialect, body, where, path), model };
+  const messages = readMessages(body.messages, where, joinPath(path, 'messages'));
   const request: CanonicalRequest = { messages };
   for (const [key, field] of Object.entries(body)) {
     if (key !== 'messages' && !CALL_ONLY_FIELDS.includes(key)) request[key] = field;
   }
-  // Anthropic keeps the system prompt beside the messages; canonical form puts it first.
-  if (typeof body.system === 'string' || Array.isArray(body.system)) {
-    request.messages = [{ role: 'system', content: body.system as ChatMessage['content'] }, ...messages];
-  }
-  return { request, model: typeof body.model === 'string' ? body.model : undefined };
+  return { request, model };
 }
 
 function joinText(content: unknown): string | undefined {
@@ -72,7 +91,12 @@ function joinText(content: unknown): string | undefined {
 export function readResponseText(value: unknown): string | undefined {
   const response = parseMaybeJson(value);
   if (typeof response === 'string') return response;
+  if (Array.isArray(response)) return readGeminiResponseText(response);
   if (!isRecord(response)) return undefined;
+  if (Array.isArray(response.candidates)) return readGeminiResponseText(response);
+  const responsesText = readResponsesApiText(response);
+  if (responsesText !== undefined) return responsesText;
+  if (response.object === 'response') return typeof response.output_text === 'string' ? response.output_text : undefined;
   const choices = response.choices;
   if (Array.isArray(choices) && isRecord(choices[0])) {
     const choice = choices[0];

@@ -1,5 +1,6 @@
 /** Shapes of the log → dataset sampler (`chainproof sample`). */
 import type { CanonicalRequest, CaseExpectations } from '../core/types.js';
+import type { Conversion } from './native/native-context.js';
 
 export const LOG_FORMATS = ['openai', 'request-response', 'litellm', 'langfuse', 'helicone', 'dataset'] as const;
 export type LogFormat = (typeof LOG_FORMATS)[number];
@@ -20,6 +21,8 @@ export interface LogRecord {
   /** Conversation or session, for cluster resampling. */
   cluster?: string;
   expect?: CaseExpectations;
+  /** Set when the logged body was an Anthropic, Gemini or Responses API body converted to canonical form. */
+  conversion?: Conversion;
 }
 
 export interface SourceLine {

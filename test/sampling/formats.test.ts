@@ -93,7 +93,7 @@ describe('input formats', () => {
   it('names the field when a sampled line is malformed, and what to do for LiteLLM without prompts', async () => {
     const dir = createTempDir();
     const badRole = writeLog(dir, 'bad-role.jsonl', [{ messages: [{ role: 'human', content: 'a' }] }]);
-    expect((await catchError(sampleLogs(options([badRole])))).location).toMatchObject({ line: 1, path: '.messages[0]' });
+    expect((await catchError(sampleLogs(options([badRole])))).location).toMatchObject({ line: 1, path: 'messages[0]' });
     const noPrompt = writeLog(dir, 'no-prompt.jsonl', [{ request_id: 'r1', call_type: 'acompletion', spend: 0, messages: {} }]);
     expect((await catchError(sampleLogs(options([noPrompt])))).hint).toContain('store_prompts_in_spend_logs');
   });

@@ -1,7 +1,7 @@
 /** `chainproof sample LOG... --n N --out FILE`: production logs → a representative, privacy-safe dataset. */
 import { resolve } from 'node:path';
 import { UserInputError } from '../../core/errors.js';
-import { LOG_FORMATS, sampleLogs, writeSample, type LogFormat, type SampleOptions } from '../../sampling/index.js';
+import { describeConversions, LOG_FORMATS, sampleLogs, writeSample, type LogFormat, type SampleOptions } from '../../sampling/index.js';
 import { readNumberFlag, readStringFlag, type Command, type ParsedArgs } from '../command.js';
 
 function readChoice<T extends string>(values: ParsedArgs['values'], name: string, choices: readonly T[]): T | undefined {
@@ -67,16 +67,18 @@ export const sampleCommand: Command = {
     const { options, out } = readOptions(args, io.cwd);
     const result = await sampleLogs(options);
     const { metaPath } = await writeSample(out, options, result);
-    const summary = { out, meta: metaPath, ...result.counts, strata: result.strata, placeholders: result.placeholders };
+    const summary = { out, meta: metaPath, ...result.counts, strata: result.strata, placeholders: result.placeholders, conversions: result.conversions };
     if (args.values.json === true) {
       io.stdout.write(`${JSON.stringify(summary)}\n`);
     } else {
       const { counts } = result;
+      const conversions = describeConversions(result.conversions);
       io.stdout.write(
         `sampled ${counts.sampled} of ${counts.eligible} eligible requests (${counts.lines} lines, ${counts.duplicates_removed} duplicates removed, ` +
           `${counts.filtered_where + counts.filtered_since + counts.missing_timestamp} filtered) → ${out}\n` +
           Object.entries(result.strata).map(([key, stratum]) => `  ${key}: ${stratum.sampled} of ${stratum.eligible}\n`).join('') +
           (options.scrubPii ? `  placeholders: ${JSON.stringify(result.placeholders)}\n` : '') +
+          (conversions ? `  ${conversions}\n` : '') +
           `  metadata: ${metaPath}\n`,
       );
     }

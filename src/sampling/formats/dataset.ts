@@ -9,7 +9,7 @@ export const datasetFormat: FormatSpec = {
   matches: (raw) => isRecord(raw.request) && 'id' in raw && !('response' in raw),
   readWeight: (raw) => (typeof raw.weight === 'number' && raw.weight > 0 && Number.isFinite(raw.weight) ? raw.weight : 1),
   read: (raw, where) => {
-    const { request } = readRequestBody(raw.request, where, 'request');
+    const { request, conversion } = readRequestBody(raw.request, where, 'request');
     const weight = raw.weight === undefined ? 1 : raw.weight;
     if (typeof weight !== 'number' || !(weight > 0) || !Number.isFinite(weight)) failLine(where, 'weight', 'expected a positive number');
     if (raw.tags !== undefined && (!Array.isArray(raw.tags) || raw.tags.some((tag) => typeof tag !== 'string'))) {
@@ -25,6 +25,7 @@ export const datasetFormat: FormatSpec = {
       id: readString(raw.id),
       cluster: readString(raw.cluster),
       expect,
+      conversion,
     };
   },
 };

@@ -13,7 +13,7 @@ export const heliconeFormat: FormatSpec = {
     if (!isRecord(raw.request_body) && typeof raw.request_body !== 'string') {
       failLine(where, 'request_body', 'this Helicone row has no request body', 'Export with `npx @helicone/export --include-body`.');
     }
-    const { request, model } = readRequestBody(raw.request_body, where, 'request_body');
+    const { request, model, conversion } = readRequestBody(raw.request_body, where, 'request_body', { provider: raw.provider, url: raw.target_url ?? raw.request_path });
     const properties = isRecord(raw.request_properties) ? raw.request_properties : {};
     return {
       request,
@@ -24,6 +24,7 @@ export const heliconeFormat: FormatSpec = {
       timestamp: readTimestamp(raw.request_created_at),
       id: readString(raw.request_id ?? raw.response_id),
       cluster: readString(properties['Helicone-Session-Id'] ?? properties.session_id),
+      conversion,
     };
   },
 };

@@ -19,8 +19,8 @@ export const litellmFormat: FormatSpec = {
     const hint = 'LiteLLM stores prompts in spend logs only with `general_settings: {store_prompts_in_spend_logs: true}`.';
     let read;
     const body = parseMaybeJson(raw.proxy_server_request);
-    if (hasBody(body) && 'messages' in (body as object)) {
-      read = readRequestBody(body, where, 'proxy_server_request');
+    if (hasBody(body) && ['messages', 'contents', 'input'].some((key) => key in (body as object))) {
+      read = readRequestBody(body, where, 'proxy_server_request', { callType: raw.call_type, url: raw.api_base });
     } else {
       const stored = parseMaybeJson(raw.messages);
       const empty = stored === undefined || stored === null || (isRecord(stored) && Object.keys(stored).length === 0) || (Array.isArray(stored) && stored.length === 0);
@@ -37,6 +37,7 @@ export const litellmFormat: FormatSpec = {
       timestamp: readTimestamp(raw.startTime ?? raw.start_time),
       id: readString(raw.request_id),
       cluster: readString(raw.session_id),
+      conversion: read.conversion,
     };
   },
 };

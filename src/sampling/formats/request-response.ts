@@ -7,7 +7,7 @@ export const requestResponseFormat: FormatSpec = {
   expected: '{"request": {chat request body}, "response": {chat completion or text}, "timestamp"?, "tags"?}',
   matches: (raw) => isRecord(raw.request) && 'response' in raw,
   read: (raw, where) => {
-    const { request, model } = readRequestBody(raw.request, where, 'request');
+    const { request, model, conversion } = readRequestBody(raw.request, where, 'request', { provider: raw.provider, url: raw.url ?? raw.path ?? raw.endpoint });
     const created = isRecord(raw.response) ? raw.response.created : undefined;
     const metadata = isRecord(raw.metadata) ? raw.metadata : {};
     return {
@@ -19,6 +19,7 @@ export const requestResponseFormat: FormatSpec = {
       timestamp: readTimestamp(raw.timestamp ?? raw.created_at ?? raw.time ?? created),
       id: readString(raw.id ?? raw.request_id),
       cluster: readString(raw.session_id ?? raw.conversation_id ?? metadata.session_id),
+      conversion,
     };
   },
 };

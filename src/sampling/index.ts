@@ -7,3 +7,4 @@ export { toTemplate, normaliseWhitespace } from './dedupe.js';
 export { createScrubber } from './scrub-case.js';
 export type { SampledCase } from './build-cases.js';
 export { LOG_FORMATS, type LogFormat, type SampleOptions } from './types.js';
+export { parseDateText } from './to-canonical.js';

@@ -35,6 +35,7 @@ export function buildMeta(options: SampleOptions, result: SampleResult): Record<
     counts: result.counts,
     strata: result.strata,
     placeholders: options.scrubPii ? result.placeholders : null,
+    warnings: result.warnings,
   };
 }
 

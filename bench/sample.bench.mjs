@@ -67,8 +67,22 @@ if (!existsSync(file) || statSync(file).size < sizeMb * 1024 * 1024) {
   console.error(`generating ${file}…`);
   await generate();
 }
+// The same records as one JSON array (a comma after every record, as Helicone's export tool writes it).
+const arrayFile = `${dir}/requests-${sizeMb}m.json`;
+if (!existsSync(arrayFile) || statSync(arrayFile).size < statSync(file).size) {
+  console.error(`generating ${arrayFile}…`);
+  const out = createWriteStream(arrayFile, { highWaterMark: 1 << 20 });
+  out.write('[\n');
+  const { createInterface } = await import('node:readline');
+  for await (const line of createInterface({ input: (await import('node:fs')).createReadStream(file, { highWaterMark: 1 << 20 }), crlfDelay: Infinity })) {
+    if (!out.write(`${line},\n`)) await once(out, 'drain');
+  }
+  out.end(']\n');
+  await once(out, 'finish');
+}
 const scenarios = {
   uniform: { n: 1000 },
+  'uniform, JSON array': { n: 1000, files: [arrayFile] },
   stratified: { n: 1000, stratifyBy: 'metadata.tier', allocation: 'equal', minPerStratum: 50 },
   'stratified+where+since+template-dedupe+scrub': { n: 1000, stratifyBy: 'model', where: 'metadata.tier != "free"', since: Date.UTC(2024, 4, 2), dedupe: 'template', scrubPii: true },
 };

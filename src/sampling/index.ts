@@ -10,3 +10,4 @@ export { countConversions, describeConversions, type ConversionCounts } from './
 export { detectDialect, type DialectHint } from './native/detect-dialect.js';
 export { DIALECTS, type Conversion, type Dialect } from './native/native-context.js';
 export { LOG_FORMATS, type LogFormat, type SampleOptions } from './types.js';
+export { parseDateText } from './to-canonical.js';

@@ -11,11 +11,10 @@ import { hashKey, KeyCounter, toDedupeKey } from './dedupe.js';
 import { createFieldReader, toStratumKey, type FieldReader } from './field-path.js';
 import { detectFormat, findFormat } from './formats/index.js';
 import { createRandom } from './prng.js';
-import { readLines } from './read-lines.js';
+import { readRecords } from './read-records.js';
 import { computeKey, Reservoir } from './reservoir.js';
 import { buildCases, type SampledCase } from './build-cases.js';
 import { countConversions, type ConversionCounts } from './count-conversions.js';
-import { isRecord } from './to-canonical.js';
 import { parseWhere, type WherePredicate } from './where-expression.js';
 import type { FormatSpec, LogRecord, SampleOptions, SourceLine } from './types.js';
 
@@ -31,6 +30,8 @@ export interface SampleCounts {
   lines: number;
   blank_lines: number;
   skipped_not_model_calls: number;
+  /** Model calls whose request body the log does not hold (see `warnings`). */
+  skipped_without_body: number;
   filtered_where: number;
   filtered_since: number;
   missing_timestamp: number;
@@ -42,6 +43,9 @@ export interface SampleCounts {
 export interface InputSummary {
   file: string;
   format: string;
+  /** jsonl, json-array or csv. */
+  container: string;
+  /** Records read: lines for JSON Lines, elements or rows otherwise. */
   lines: number;
   bytes: number;
   gzip: boolean;
@@ -55,22 +59,19 @@ export interface SampleResult {
   placeholders: Record<string, number>;
   /** Sampled cases converted from Anthropic/Gemini/Responses bodies, and the fields dropped. */
   conversions: ConversionCounts;
+  /** Things the user should know about the logs, each with how many records it concerns and the first one. */
+  warnings: SampleWarning[];
+}
+
+export interface SampleWarning {
+  message: string;
+  count: number;
+  first: SourceLine;
 }
 
 interface Stratum {
   eligible: number;
   reservoir: Reservoir<Candidate>;
-}
-
-function parseJsonLine(text: string, where: SourceLine): Record<string, unknown> {
-  let raw: unknown;
-  try {
-    raw = JSON.parse(text);
-  } catch (error) {
-    throw new UserInputError(`not a JSON line: ${(error as Error).message}`, { location: { file: where.file, line: where.line }, hint: 'Logs are read as JSON Lines: one JSON object per line (gzip allowed).' });
-  }
-  if (!isRecord(raw)) throw new UserInputError('expected a JSON object on each line', { location: { file: where.file, line: where.line } });
-  return raw;
 }
 
 export async function sampleLogs(options: SampleOptions): Promise<SampleResult> {
@@ -81,23 +82,22 @@ export async function sampleLogs(options: SampleOptions): Promise<SampleResult> 
   const counter = options.dedupe ? new KeyCounter() : undefined;
   const capacity = Math.max(options.n, options.minPerStratum);
   const strata = new Map<string, Stratum>();
-  const counts: SampleCounts = { lines: 0, blank_lines: 0, skipped_not_model_calls: 0, filtered_where: 0, filtered_since: 0, missing_timestamp: 0, duplicates_removed: 0, eligible: 0, sampled: 0 };
+  const counts: SampleCounts = { lines: 0, blank_lines: 0, skipped_not_model_calls: 0, skipped_without_body: 0, filtered_where: 0, filtered_since: 0, missing_timestamp: 0, duplicates_removed: 0, eligible: 0, sampled: 0 };
   const inputs: InputSummary[] = [];
+  const warnings = new Map<string, SampleWarning>();
+  const warn = (message: string, source: SourceLine): void => {
+    const warning = warnings.get(message);
+    if (warning) warning.count += 1;
+    else warnings.set(message, { message, count: 1, first: source });
+  };
   let order = 0;
   const needsRecord = where !== undefined || stratifyReader !== undefined || counter !== undefined || options.since !== undefined;
 
   for (const file of options.files) {
     let format: FormatSpec | undefined = options.format ? findFormat(options.format) : undefined;
-    let lines = 0;
-    const onLine = (text: string, line: number): void => {
-      lines = line;
+    const onRecord = (raw: Record<string, unknown>, line: number): void => {
       counts.lines += 1;
-      if (text.length === 0 || (text.charCodeAt(0) <= 32 && /^\s*$/.test(text))) {
-        counts.blank_lines += 1;
-        return;
-      }
       const source = { file, line };
-      const raw = parseJsonLine(text, source);
       if (!format) format = detectFormat(raw, source);
       else if (!options.format && !format.matches(raw)) {
         throw new UserInputError(`this line does not look like the rest of the file (${format.name})`, {
@@ -107,6 +107,12 @@ export async function sampleLogs(options: SampleOptions): Promise<SampleResult> 
       }
       if (format.isSkipped?.(raw)) {
         counts.skipped_not_model_calls += 1;
+        return;
+      }
+      const missing = format.missingBody?.(raw);
+      if (missing) {
+        counts.skipped_without_body += 1;
+        warn(missing, source);
         return;
       }
       // Without filters, strata or dedupe only the weight matters until a line wins a reservoir
@@ -151,10 +157,21 @@ export async function sampleLogs(options: SampleOptions): Promise<SampleResult> 
         stratum.reservoir.offer(key, { record: record ?? format.read(raw, source), source, order, stratum: stratumKey, dedupeKey });
       }
     };
-    const { bytes, gzip } = await readLines(file, onLine);
-    inputs.push({ file, format: (format as FormatSpec | undefined)?.name ?? '(empty)', lines, bytes, gzip });
+    const onBlank = (): void => {
+      counts.lines += 1;
+      counts.blank_lines += 1;
+    };
+    const { container, records, bytes, gzip } = await readRecords(file, { record: onRecord, blank: onBlank });
+    inputs.push({ file, format: (format as FormatSpec | undefined)?.name ?? '(empty)', container, lines: records, bytes, gzip });
   }
 
+  if (counts.eligible === 0 && counts.skipped_without_body > 0) {
+    const first = [...warnings.values()][0]!;
+    throw new UserInputError(`none of the ${counts.skipped_without_body} model calls in the logs has its request body, so there is nothing to replay`, {
+      location: { file: first.first.file, line: first.first.line },
+      hint: first.message,
+    });
+  }
   const keys = [...strata.keys()].sort();
   const allocation = allocateSample(keys.map((key) => strata.get(key)!.eligible), options.n, options.allocation, options.minPerStratum);
   const chosen: Candidate[] = [];
@@ -172,5 +189,13 @@ export async function sampleLogs(options: SampleOptions): Promise<SampleResult> 
     fallbackId: (candidate) => `${basename(candidate.source.file)}:${candidate.source.line}`,
   });
   counts.sampled = built.cases.length;
-  return { cases: built.cases, counts, inputs, strata: strataSummary, placeholders: built.placeholders, conversions: countConversions(chosen.map((candidate) => candidate.record)) };
+  return {
+    cases: built.cases,
+    counts,
+    inputs,
+    strata: strataSummary,
+    placeholders: built.placeholders,
+    conversions: countConversions(chosen.map((candidate) => candidate.record)),
+    warnings: [...warnings.values()],
+  };
 }

@@ -111,13 +111,24 @@ export function readResponseText(value: unknown): string | undefined {
   return undefined;
 }
 
-/** ISO strings, epoch seconds or epoch milliseconds → milliseconds. */
+/** `2025-08-16 20:44:25.610`: a date and time without a zone, as ClickHouse and Postgres print them. */
+const ZONELESS = /^(\d{4}-\d{2}-\d{2})[ T](\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?)$/;
+
+/**
+ * A date text → milliseconds. A time without a zone is UTC — log stores (ClickHouse, Postgres
+ * `timestamp`) write UTC that way — where JavaScript would read it in the machine's zone, which
+ * would shift `--since` by the reader's offset.
+ */
+export function parseDateText(text: string): number | undefined {
+  const zoneless = ZONELESS.exec(text.trim());
+  const parsed = Date.parse(zoneless ? `${zoneless[1]}T${zoneless[2]}Z` : text);
+  return Number.isNaN(parsed) ? undefined : parsed;
+}
+
+/** ISO strings (UTC when they name no zone), epoch seconds or epoch milliseconds → milliseconds. */
 export function readTimestamp(value: unknown): number | undefined {
   if (typeof value === 'number' && Number.isFinite(value)) return value < 1e12 ? value * 1000 : value;
-  if (typeof value === 'string' && value.length > 0) {
-    const parsed = Date.parse(value);
-    return Number.isNaN(parsed) ? undefined : parsed;
-  }
+  if (typeof value === 'string' && value.length > 0) return parseDateText(value);
   return undefined;
 }
 

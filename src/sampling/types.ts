@@ -40,6 +40,11 @@ export interface FormatSpec {
   matches(raw: Record<string, unknown>): boolean;
   /** Lines of this format that are not model calls (Langfuse spans): skipped and counted, cheaply. */
   isSkipped?(raw: Record<string, unknown>): boolean;
+  /**
+   * Lines that are model calls but whose prompt is not in the log (an export without bodies):
+   * the reason, said once for all such lines; they are skipped and counted, never guessed.
+   */
+  missingBody?(raw: Record<string, unknown>): string | undefined;
   /** The line's sampling weight without reading the whole record (datasets carry one). */
   readWeight?(raw: Record<string, unknown>): number;
   read: RecordReader;

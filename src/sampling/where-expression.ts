@@ -106,20 +106,33 @@ export function parseWhere(source: string): WherePredicate {
   return (raw, record) => evaluate(root, raw, record);
 }
 
+/**
+ * A number written as text (CSV cells, ClickHouse's quoted 64-bit integers) compares as the number
+ * it is: `delay_ms > 1000` must not silently drop every row of a CSV export.
+ */
+function asNumber(value: unknown): number | undefined {
+  if (typeof value === 'number') return value;
+  if (typeof value !== 'string' || value.trim() === '') return undefined;
+  const number = Number(value);
+  return Number.isFinite(number) ? number : undefined;
+}
+
 function compareValues(actual: unknown, operator: string, expected: Literal): boolean {
   if (Array.isArray(actual) && operator !== 'contains') {
     return operator === '!=' ? actual.every((item) => compareValues(item, '!=', expected)) : actual.some((item) => compareValues(item, operator, expected));
   }
+  const numbers = typeof actual === 'number' || typeof expected === 'number' ? [asNumber(actual), asNumber(expected)] : undefined;
   switch (operator) {
     case '==':
-      return actual === expected || (typeof actual === 'number' && typeof expected === 'string' ? String(actual) === expected : false) || (actual === undefined && expected === null);
+      if (actual === expected || (actual === undefined && expected === null)) return true;
+      return numbers !== undefined && numbers[0] !== undefined && numbers[0] === numbers[1];
     case '!=':
       return !compareValues(actual, '==', expected);
     case 'contains':
       if (Array.isArray(actual)) return actual.some((item) => item === expected);
       return typeof actual === 'string' && typeof expected === 'string' && actual.includes(expected);
     default: {
-      if (typeof actual === 'number' && typeof expected === 'number') return order(actual, expected, operator);
+      if (numbers && numbers[0] !== undefined && numbers[1] !== undefined) return order(numbers[0], numbers[1], operator);
       if (typeof actual === 'string' && typeof expected === 'string') return order(actual, expected, operator);
       return false;
     }

@@ -36,6 +36,7 @@ export function buildMeta(options: SampleOptions, result: SampleResult): Record<
     strata: result.strata,
     placeholders: options.scrubPii ? result.placeholders : null,
     conversions: result.conversions,
+    warnings: result.warnings,
   };
 }
 

@@ -27,6 +27,20 @@ describe('--where expressions', () => {
     expect(test('cache_hit')).toBe(false);
   });
 
+  it('compares numbers written as text (CSV cells, ClickHouse 64-bit integers) as numbers', () => {
+    const row = { delay_ms: '1250', prompt_tokens: '13', response_status: '200', note: '12 apples', empty: '' };
+    const where = (expression: string): boolean => parseWhere(expression)(row, record);
+    expect(where('delay_ms > 1000')).toBe(true);
+    expect(where('delay_ms > 2000')).toBe(false);
+    expect(where('prompt_tokens >= 13 && prompt_tokens < 100')).toBe(true);
+    expect(where('response_status == 200')).toBe(true);
+    expect(where('response_status != 200')).toBe(false);
+    // Text that is not a number is not compared with numbers; strings still compare as strings.
+    expect(where('note > 10')).toBe(false);
+    expect(where('empty == 0')).toBe(false);
+    expect(where('response_status == "200"')).toBe(true);
+  });
+
   it('is never evaluated as code', () => {
     expect(() => parseWhere('process.exit(1)')).toThrow();
     expect(test('constructor == "x"')).toBe(false);

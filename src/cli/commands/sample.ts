@@ -1,7 +1,7 @@
 /** `chainproof sample LOG... --n N --out FILE`: production logs → a representative, privacy-safe dataset. */
 import { resolve } from 'node:path';
 import { UserInputError } from '../../core/errors.js';
-import { describeConversions, LOG_FORMATS, sampleLogs, writeSample, type LogFormat, type SampleOptions } from '../../sampling/index.js';
+import { describeConversions, LOG_FORMATS, parseDateText, sampleLogs, writeSample, type LogFormat, type SampleOptions } from '../../sampling/index.js';
 import { readNumberFlag, readStringFlag, type Command, type ParsedArgs } from '../command.js';
 
 function readChoice<T extends string>(values: ParsedArgs['values'], name: string, choices: readonly T[]): T | undefined {
@@ -26,8 +26,8 @@ function readOptions(args: ParsedArgs, cwd: string): { options: SampleOptions; o
   const stratifyBy = readStringFlag(values, 'stratify-by');
   if (minPerStratum > 0 && !stratifyBy) throw new UserInputError('--min-per-stratum needs --stratify-by');
   const sinceText = readStringFlag(values, 'since');
-  const since = sinceText === undefined ? undefined : Date.parse(sinceText);
-  if (since !== undefined && Number.isNaN(since)) throw new UserInputError(`--since must be a date (2024-05-01 or an ISO timestamp), got "${sinceText}"`);
+  const since = sinceText === undefined ? undefined : parseDateText(sinceText);
+  if (sinceText !== undefined && since === undefined) throw new UserInputError(`--since must be a date (2024-05-01 or an ISO timestamp), got "${sinceText}"`);
   const options: SampleOptions = {
     files: positionals,
     n,
@@ -67,7 +67,10 @@ export const sampleCommand: Command = {
     const { options, out } = readOptions(args, io.cwd);
     const result = await sampleLogs(options);
     const { metaPath } = await writeSample(out, options, result);
-    const summary = { out, meta: metaPath, ...result.counts, strata: result.strata, placeholders: result.placeholders, conversions: result.conversions };
+    const summary = { out, meta: metaPath, ...result.counts, strata: result.strata, placeholders: result.placeholders, conversions: result.conversions, warnings: result.warnings };
+    for (const warning of result.warnings) {
+      io.stderr.write(`warning: ${warning.count} record(s) skipped, first at ${warning.first.file}:${warning.first.line}: ${warning.message}\n`);
+    }
     if (args.values.json === true) {
       io.stdout.write(`${JSON.stringify(summary)}\n`);
     } else {
@@ -75,7 +78,8 @@ export const sampleCommand: Command = {
       const conversions = describeConversions(result.conversions);
       io.stdout.write(
         `sampled ${counts.sampled} of ${counts.eligible} eligible requests (${counts.lines} lines, ${counts.duplicates_removed} duplicates removed, ` +
-          `${counts.filtered_where + counts.filtered_since + counts.missing_timestamp} filtered) → ${out}\n` +
+          `${counts.filtered_where + counts.filtered_since + counts.missing_timestamp} filtered` +
+          `${counts.skipped_without_body > 0 ? `, ${counts.skipped_without_body} without a request body skipped` : ''}) → ${out}\n` +
           Object.entries(result.strata).map(([key, stratum]) => `  ${key}: ${stratum.sampled} of ${stratum.eligible}\n`).join('') +
           (options.scrubPii ? `  placeholders: ${JSON.stringify(result.placeholders)}\n` : '') +
           (conversions ? `  ${conversions}\n` : '') +

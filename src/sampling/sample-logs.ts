@@ -189,6 +189,7 @@ export async function sampleLogs(options: SampleOptions): Promise<SampleResult> 
     fallbackId: (candidate) => `${basename(candidate.source.file)}:${candidate.source.line}`,
   });
   counts.sampled = built.cases.length;
+  for (const candidate of chosen) for (const note of candidate.record.notes ?? []) warn(note, candidate.source);
   return {
     cases: built.cases,
     counts,

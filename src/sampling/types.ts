@@ -23,6 +23,8 @@ export interface LogRecord {
   expect?: CaseExpectations;
   /** Set when the logged body was an Anthropic, Gemini or Responses API body converted to canonical form. */
   conversion?: Conversion;
+  /** Things about this record the user should hear (a reference dropped, …): counted over the sampled cases. */
+  notes?: string[];
 }
 
 export interface SourceLine {
@@ -41,8 +43,9 @@ export interface FormatSpec {
   /** Lines of this format that are not model calls (Langfuse spans): skipped and counted, cheaply. */
   isSkipped?(raw: Record<string, unknown>): boolean;
   /**
-   * Lines that are model calls but whose prompt is not in the log (an export without bodies):
-   * the reason, said once for all such lines; they are skipped and counted, never guessed.
+   * Lines that are model calls but whose prompt is not in the log, or not intact (an export
+   * without bodies, a prompt the logger cut or redacted): the reason, said once for all such
+   * lines; they are skipped and counted, never guessed or replayed.
    */
   missingBody?(raw: Record<string, unknown>): string | undefined;
   /** The line's sampling weight without reading the whole record (datasets carry one). */

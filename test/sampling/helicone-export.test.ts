@@ -119,8 +119,8 @@ describe('Helicone export tool output', () => {
     stderr.on('data', (chunk) => (err += chunk));
     const code = await runCli(['sample', join(EXPORTS, 'include-body.jsonl'), '--n', '5', '--out', 'x.jsonl'], { stdout, stderr, env: {}, cwd: dir });
     expect(code).toBe(0);
-    expect(out).toContain('2 without a request body skipped');
-    expect(err).toContain(`warning: 1 record(s) skipped, first at ${join(EXPORTS, 'include-body.jsonl')}:3: Helicone exported a placeholder`);
+    expect(out).toContain('2 without a usable request body skipped');
+    expect(err).toContain(`warning: 1 record(s), first at ${join(EXPORTS, 'include-body.jsonl')}:3: Helicone exported a placeholder`);
     const meta = JSON.parse(readFileSync(join(dir, 'x.meta.json'), 'utf8')) as { counts: Record<string, number>; warnings: unknown[]; inputs: unknown[] };
     expect(meta.counts.skipped_without_body).toBe(2);
     expect(meta.warnings).toHaveLength(2);

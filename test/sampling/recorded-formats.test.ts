@@ -61,16 +61,42 @@ describe('LiteLLM spend-log rows', () => {
   it('a row written with prompts off (JSON-string columns, messages "{}") is detected and says how to store prompts', async () => {
     const file = join(RECORDED, 'litellm-berriai-spend-logs-test.jsonl');
     const error = await catchError(sampleLogs(options([file])));
-    expect(error.location).toMatchObject({ file, line: 1, path: 'messages' });
-    expect(error.message).toContain('no stored prompt');
-    expect(error.hint).toContain('store_prompts_in_spend_logs');
+    expect(error.message).toBe('none of the 1 model calls in the logs has its request body, so there is nothing to replay');
+    expect(error.location).toMatchObject({ file, line: 1 });
+    expect(error.hint).toContain('store_prompts_in_spend_logs: true');
   });
 
   it('a /spend/logs row read back from a running proxy (no prompt columns) is detected as litellm', async () => {
     const file = join(RECORDED, 'litellm-berriai-pr-39541.jsonl');
     const error = await catchError(sampleLogs(options([file])));
-    expect(error.location).toMatchObject({ file, line: 1, path: 'messages' });
+    expect(error.location).toMatchObject({ file, line: 1 });
     expect(error.hint).toContain('store_prompts_in_spend_logs');
+  });
+
+  it('skips prompts LiteLLM cut or redacted when storing them, and drops a cut response as reference', async () => {
+    const row = JSON.parse(readFileSync(join(RECORDED, 'litellm-berriai-spend-logs-test.jsonl'), 'utf8')) as Record<string, unknown>;
+    // LiteLLM's own truncation text (spend_tracking_utils._sanitize_request_body_for_spend_logs_payload): 35% head, 65% tail.
+    const long = 'x'.repeat(3000);
+    const cut = `${long.slice(0, 716)}... (litellm_truncated skipped 1670 chars) ...${long.slice(0, 614)}`;
+    const whole = { model: 'claude-4-sonnet-20250514', messages: [{ role: 'user', content: 'Where is my parcel?' }] };
+    const dir = createTempDir();
+    const file = writeLog(dir, 'spend.jsonl', [
+      { ...row, request_id: 'cut', proxy_server_request: JSON.stringify({ ...whole, messages: [{ role: 'user', content: cut }] }) },
+      { ...row, request_id: 'redacted', messages: JSON.stringify([{ role: 'user', content: 'redacted-by-litellm' }]) },
+      { ...row, request_id: 'whole', proxy_server_request: JSON.stringify(whole), response: JSON.stringify({ choices: [{ message: { content: cut } }] }) },
+      { ...row, request_id: 'not-stored' },
+    ]);
+    const result = await sampleLogs(options([file]));
+    expect(result.cases.map((sampled) => sampled.id)).toEqual(['whole']);
+    expect(result.cases[0]!.expect?.reference).toBeUndefined();
+    expect(result.counts.skipped_without_body).toBe(3);
+    expect(result.warnings.map((warning) => [warning.first.line, warning.message.slice(0, 40)])).toEqual([
+      [1, 'LiteLLM cut a string of the stored promp'],
+      [2, 'LiteLLM redacted the stored prompt ("red'],
+      [4, 'LiteLLM did not store the prompt of thes'],
+      [3, 'LiteLLM cut the stored response ("litell'],
+    ]);
+    expect(result.warnings[0]!.message).toContain('MAX_STRING_LENGTH_PROMPT_IN_DB');
   });
 
   it('reads the prompt from JSON-string columns once stored (the recorded row with its prompt columns filled in)', async () => {

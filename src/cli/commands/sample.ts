@@ -69,7 +69,7 @@ export const sampleCommand: Command = {
     const { metaPath } = await writeSample(out, options, result);
     const summary = { out, meta: metaPath, ...result.counts, strata: result.strata, placeholders: result.placeholders, conversions: result.conversions, warnings: result.warnings };
     for (const warning of result.warnings) {
-      io.stderr.write(`warning: ${warning.count} record(s) skipped, first at ${warning.first.file}:${warning.first.line}: ${warning.message}\n`);
+      io.stderr.write(`warning: ${warning.count} record(s), first at ${warning.first.file}:${warning.first.line}: ${warning.message}\n`);
     }
     if (args.values.json === true) {
       io.stdout.write(`${JSON.stringify(summary)}\n`);
@@ -79,7 +79,7 @@ export const sampleCommand: Command = {
       io.stdout.write(
         `sampled ${counts.sampled} of ${counts.eligible} eligible requests (${counts.lines} lines, ${counts.duplicates_removed} duplicates removed, ` +
           `${counts.filtered_where + counts.filtered_since + counts.missing_timestamp} filtered` +
-          `${counts.skipped_without_body > 0 ? `, ${counts.skipped_without_body} without a request body skipped` : ''}) → ${out}\n` +
+          `${counts.skipped_without_body > 0 ? `, ${counts.skipped_without_body} without a usable request body skipped` : ''}) → ${out}\n` +
           Object.entries(result.strata).map(([key, stratum]) => `  ${key}: ${stratum.sampled} of ${stratum.eligible}\n`).join('') +
           (options.scrubPii ? `  placeholders: ${JSON.stringify(result.placeholders)}\n` : '') +
           (conversions ? `  ${conversions}\n` : '') +

@@ -20,7 +20,9 @@ const NOT_STORED =
   'Helicone did not store the body of these requests (storage_location "not_stored_exceeded_free": the plan\'s storage limit was reached), ' +
   'so no export can recover them.';
 
+/** Helicone's stand-in for a body it did not return; as text it is short, so a body text is never parsed here. */
 function isPlaceholder(body: unknown): boolean {
+  if (typeof body === 'string' && (body.length > 1000 || !body.includes('helicone_message'))) return false;
   const parsed = parseMaybeJson(body);
   return isRecord(parsed) && typeof parsed.helicone_message === 'string' && !('messages' in parsed) && !('contents' in parsed) && !('input' in parsed);
 }

@@ -42,10 +42,18 @@ function storedText(value: unknown): string {
   return value === undefined || value === null ? '' : JSON.stringify(value);
 }
 
-/** The column the prompt is read from: the full request body when stored, else `messages`. */
+const PROMPT_KEY = /"(?:messages|contents|input)"\s*:/;
+const EMPTY_JSON = /^\s*(?:\{\s*\}|\[\s*\]|null)?\s*$/;
+
+/**
+ * The column the prompt is read from: the full request body when stored, else `messages`. Runs
+ * on every line, so JSON-text columns are looked at, not parsed (only sampled rows are parsed).
+ */
 function promptColumn(raw: Record<string, unknown>): 'proxy_server_request' | 'messages' | undefined {
-  if (hasPromptBody(parseMaybeJson(raw.proxy_server_request))) return 'proxy_server_request';
-  return isEmpty(parseMaybeJson(raw.messages)) ? undefined : 'messages';
+  const body = raw.proxy_server_request;
+  if (typeof body === 'string' ? PROMPT_KEY.test(body) : hasPromptBody(body)) return 'proxy_server_request';
+  const messages = raw.messages;
+  return (typeof messages === 'string' ? EMPTY_JSON.test(messages) : isEmpty(messages)) ? undefined : 'messages';
 }
 
 export const litellmFormat: FormatSpec = {

@@ -10,10 +10,10 @@ import { detectDialect, readModelFromUrl, type DialectHint } from './native/dete
 import { readGeminiResponseText, readResponsesApiText } from './native/native-response-text.js';
 import type { Conversion } from './native/native-context.js';
 import type { SourceLine } from './types.js';
+import { isRecord } from '../core/is-record.js';
+import { describeValue as describe } from './describe-value.js';
 
-export function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
+export { isRecord, describe };
 
 export function failLine(where: SourceLine, path: string, message: string, hint?: string): never {
   throw new UserInputError(message, { location: { file: where.file, line: where.line, path }, hint });
@@ -148,10 +148,3 @@ export function readString(value: unknown): string | undefined {
   return typeof value === 'string' && value.length > 0 ? value : typeof value === 'number' ? String(value) : undefined;
 }
 
-/** A short description of a value for error messages (never the content: logs hold user text). */
-export function describe(value: unknown): string {
-  if (value === null) return 'null';
-  if (Array.isArray(value)) return `an array of ${value.length}`;
-  if (isRecord(value)) return `an object with keys [${Object.keys(value).slice(0, 8).join(', ')}]`;
-  return typeof value;
-}

@@ -4,6 +4,7 @@
  */
 import { asSchema, generateInstance, resolveRef, schemaType, type JsonSchema } from './json-instance.js';
 import type { Random } from './random.js';
+import { isRecord } from '../core/is-record.js';
 
 /** What `json_object` mode gets when no schema says more. */
 const FREE_FORM_SCHEMA: JsonSchema = {
@@ -87,6 +88,3 @@ export function corruptValue(value: unknown, schema: JsonSchema, random: Random)
   return false;
 }
 
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return value !== null && typeof value === 'object' && !Array.isArray(value);
-}

@@ -15,6 +15,7 @@ import { formatSchemaErrors } from './json-schema/format-schema-errors.js';
 import { parseValidatorOptions } from './options.js';
 import type { ValidationInput, Validator, ValidatorFactory } from './types.js';
 import { capReasons, failVerdict, notApplicable, passVerdict } from './verdicts.js';
+import { isRecord as isObject } from '../core/is-record.js';
 
 const NAME = 'json-schema';
 
@@ -74,6 +75,3 @@ function rootTypeOf(schema: Record<string, unknown>): 'object' | 'array' | undef
   return undefined;
 }
 
-function isObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}

@@ -7,6 +7,7 @@
  */
 import { extractJson } from './extract/extract-json.js';
 import { stripReasoning } from './extract/strip-reasoning.js';
+import { isRecord } from '../core/is-record.js';
 
 export interface JudgeReply {
   /** 0..1. */
@@ -73,6 +74,3 @@ function rescale(value: number, scale: number | undefined): number | undefined {
   return undefined;
 }
 
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}

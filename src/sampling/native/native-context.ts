@@ -5,6 +5,10 @@
 import { UserInputError } from '../../core/errors.js';
 import type { ContentPart, MessageContent } from '../../core/types.js';
 import type { SourceLine } from '../types.js';
+import { isRecord as isObject } from '../../core/is-record.js';
+
+export { isObject };
+export { describeValue } from '../describe-value.js';
 
 export const DIALECTS = ['openai-chat', 'anthropic-messages', 'gemini', 'openai-responses'] as const;
 export type Dialect = (typeof DIALECTS)[number];
@@ -46,9 +50,6 @@ export class NativeContext {
   }
 }
 
-export function isObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
 
 /** null, undefined, [] and {} mean "not set" in logged bodies: skipped without a note. */
 export function isUnset(value: unknown): boolean {
@@ -63,13 +64,6 @@ export function toContent(parts: ContentPart[]): MessageContent {
   return parts;
 }
 
-/** A short description of a value for error messages (never the content: logs hold user text). */
-export function describeValue(value: unknown): string {
-  if (value === null) return 'null';
-  if (Array.isArray(value)) return `an array of ${value.length}`;
-  if (isObject(value)) return `an object with keys [${Object.keys(value).slice(0, 8).join(', ')}]`;
-  return typeof value;
-}
 
 /** Tool-call arguments are a JSON string in canonical form; native bodies hold the object. */
 export function stringifyArguments(value: unknown): string {

@@ -113,6 +113,4 @@ export function readContentText(content: unknown): string {
     .join('\n');
 }
 
-export function isRecord(value: unknown): value is Record<string, unknown> {
-  return value !== null && typeof value === 'object' && !Array.isArray(value);
-}
+export { isRecord } from '../../core/is-record.js';

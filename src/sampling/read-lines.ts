@@ -4,6 +4,7 @@
  */
 import { createReadStream } from 'node:fs';
 import { open } from 'node:fs/promises';
+import type { Readable } from 'node:stream';
 import { createGunzip } from 'node:zlib';
 import { UserInputError } from '../core/errors.js';
 
@@ -28,15 +29,20 @@ export async function isGzipFile(path: string): Promise<boolean> {
   }
 }
 
+/** The file's content as a stream (gunzipped when `gzip`), counting the bytes read from disk into `counter`. */
+export function openLogStream(path: string, gzip: boolean, counter: { bytes: number }): Readable {
+  const file = createReadStream(path, { highWaterMark: CHUNK_BYTES });
+  file.on('data', (chunk) => {
+    counter.bytes += chunk.length;
+  });
+  return gzip ? file.pipe(createGunzip({ chunkSize: CHUNK_BYTES })) : file;
+}
+
 /** Calls `onLine(text, lineNumber)` for every line (1-based, `\r\n` tolerated); returns bytes read from disk. */
 export async function readLines(path: string, onLine: (text: string, line: number) => void): Promise<{ bytes: number; gzip: boolean }> {
   const gzip = await isGzipFile(path);
-  const file = createReadStream(path, { highWaterMark: CHUNK_BYTES });
-  let bytes = 0;
-  file.on('data', (chunk) => {
-    bytes += chunk.length;
-  });
-  const stream = gzip ? file.pipe(createGunzip({ chunkSize: CHUNK_BYTES })) : file;
+  const counter = { bytes: 0 };
+  const stream = openLogStream(path, gzip, counter);
   let carry: Buffer | undefined;
   let line = 0;
   const emit = (buffer: Buffer, start: number, end: number): void => {
@@ -62,5 +68,5 @@ export async function readLines(path: string, onLine: (text: string, line: numbe
     if (start < chunk.length) carry = carry ? Buffer.concat([carry, chunk.subarray(start)]) : Buffer.from(chunk.subarray(start));
   }
   if (carry && carry.length > 0) emit(carry, 0, carry.length);
-  return { bytes, gzip };
+  return { bytes: counter.bytes, gzip };
 }

@@ -1,16 +1,14 @@
 /**
  * Every log file as a stream of records, whatever it is kept in: JSON Lines (the fast path, one
  * record a line), one JSON array, or CSV with a header row — gzip-compressed or not. The container
- * is detected from the first byte that is not white space (`{` JSON Lines, `[` JSON array,
- * anything else CSV), so `.json`, `.jsonl` and `.csv` exports of the same tool all read.
+ * is detected from the content: `[` first is a JSON array, a first line that looks like a CSV
+ * header (or a `.csv` name) is CSV, anything else JSON Lines — whose parser then names the line
+ * that is not JSON. So `.json`, `.jsonl` and `.csv` exports of the same tool all read.
  */
-import { createReadStream } from 'node:fs';
-import { Readable } from 'node:stream';
-import { createGunzip } from 'node:zlib';
 import { UserInputError } from '../core/errors.js';
 import { readCsv } from './read-csv.js';
 import { JsonArraySplitter } from './read-json-array.js';
-import { isGzipFile, readLines } from './read-lines.js';
+import { isGzipFile, openLogStream, readLines } from './read-lines.js';
 import { isRecord } from './to-canonical.js';
 
 export type Container = 'jsonl' | 'json-array' | 'csv';
@@ -29,17 +27,9 @@ export interface ReadSummary {
   gzip: boolean;
 }
 
-function openStream(path: string, gzip: boolean, counter: { bytes: number }): Readable {
-  const file = createReadStream(path, { highWaterMark: 1 << 20 });
-  file.on('data', (chunk) => {
-    counter.bytes += chunk.length;
-  });
-  return gzip ? file.pipe(createGunzip({ chunkSize: 1 << 20 })) : file;
-}
-
 /** The start of the file (decompressed), up to its first line break after the leading white space. */
 async function readHead(path: string, gzip: boolean): Promise<string> {
-  const stream = openStream(path, gzip, { bytes: 0 });
+  const stream = openLogStream(path, gzip, { bytes: 0 });
   let head = '';
   try {
     for await (const chunk of stream as AsyncIterable<Buffer>) {
@@ -94,7 +84,7 @@ export async function readRecords(path: string, sink: RecordSink): Promise<ReadS
     return { container, records, bytes, gzip };
   }
   const counter = { bytes: 0 };
-  const stream = openStream(path, gzip, counter);
+  const stream = openLogStream(path, gzip, counter);
   if (container === 'csv') {
     const records = await readCsv(stream, path, (row, line) => sink.record(row, line));
     return { container, records, bytes: counter.bytes, gzip };

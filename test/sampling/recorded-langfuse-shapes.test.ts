@@ -79,11 +79,18 @@ describe('OpenTelemetry GenAI messages with parts (pydantic-ai)', () => {
     expect(sampled.expect?.reference).toMatch(/^I gathered some great ideas/);
   });
 
-  it('rejects the microsoft agent framework\'s [run id, call id] tool-call ids rather than guess which one the API wants', async () => {
+  it('reads the microsoft agent framework\'s [run id, call id] tool-call ids as the call id, on the call and its result alike', async () => {
     const file = join(RECORDED, 'langfuse-microsoft-agent.jsonl');
-    const error = await catchError(sampleLogs(options([file])));
-    expect(error.location).toMatchObject({ file, line: 1, path: 'input[0].parts[0].id' });
-    expect(error.message).toContain('tool call id as a string');
+    const [sampled] = (await sampleLogs(options([file]))).cases;
+    const messages = sampled!.request.messages;
+    const call = messages.find((message) => message.tool_calls !== undefined)!;
+    expect(call.tool_calls![0]).toMatchObject({ id: 'call_Sz1QP8T7fuJkIECGDLFWOorq', function: { name: 'get_weather' } });
+    expect(JSON.parse(call.tool_calls![0]!.function.arguments)).toEqual({ location: 'Portland' });
+    expect(messages.find((message) => message.role === 'tool')).toMatchObject({ tool_call_id: 'call_Sz1QP8T7fuJkIECGDLFWOorq', content: 'The weather in Portland is stormy with a high of 19°C.' });
+    const dir = createTempDir();
+    const bad = writeLog(dir, 'bad-id.jsonl', [generation([{ role: 'assistant', parts: [{ type: 'tool_call', id: [1, 2], name: 'f', arguments: {} }] }])]);
+    const error = await catchError(sampleLogs(options([bad])));
+    expect(error.location).toMatchObject({ file: bad, line: 1, path: 'input[0].parts[0].id' });
   });
 
   it('takes gen_ai.tool.definitions as tools and rejects parts it cannot map', async () => {

@@ -62,10 +62,16 @@ export function readLangChainToolDefinition(message: Record<string, unknown>): T
 }
 
 function readGenAiId(part: Record<string, unknown>, where: SourceLine, path: string): string {
-  // microsoft agent framework logs [run id, call id] for Assistants-API calls: which one the provider
-  // expects back depends on the API, so it is not guessed.
-  if (typeof part.id !== 'string' || part.id.length === 0) failLine(where, `${path}.id`, `expected the tool call id as a string, got ${describe(part.id)}`, HINT);
-  return part.id;
+  const id = part.id;
+  if (typeof id === 'string' && id.length > 0) return id;
+  // Microsoft Agent Framework logs [run id, call id] (its Assistants-API origin) on both the call and
+  // its response. A replayed history only needs the two to pair up, which the same element of the
+  // same pair does; the call id is the one chat APIs know.
+  if (Array.isArray(id) && id.length > 0 && id.every((item) => typeof item === 'string' && item.length > 0)) {
+    const ids = id as string[];
+    return ids.find((item) => item.startsWith('call_')) ?? ids[ids.length - 1]!;
+  }
+  return failLine(where, `${path}.id`, `expected the tool call id as a string (or Microsoft Agent Framework's [run id, call id]), got ${describe(id)}`, HINT);
 }
 
 function readGenAiResult(part: Record<string, unknown>): string {

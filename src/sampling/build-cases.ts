@@ -32,16 +32,18 @@ export function buildCases(chosen: Candidate[], options: BuildOptions): { cases:
   const placeholders: Record<string, number> = {};
   const cases = chosen.map((candidate) => {
     const { record, source } = candidate;
-    let id = record.id ?? options.fallbackId(candidate);
-    for (let suffix = 2; usedIds.has(id); suffix += 1) id = `${record.id ?? options.fallbackId(candidate)}~${suffix}`;
+    const scrubber = options.scrubPii ? createScrubber() : undefined;
+    // A log's own id can be personal (an e-mail as request id): scrubbed like the rest of the case.
+    const baseId = scrubber ? scrubber.scrubText(record.id ?? options.fallbackId(candidate)) : (record.id ?? options.fallbackId(candidate));
+    let id = baseId;
+    for (let suffix = 2; usedIds.has(id); suffix += 1) id = `${baseId}~${suffix}`;
     usedIds.add(id);
     let expect: CaseExpectations | undefined = record.expect ? { ...record.expect } : undefined;
     if (record.reference !== undefined) expect = { ...expect, reference: record.reference };
     let request = record.request;
     let tags = withStratumTag(record.tags, options.stratifyBy, candidate.stratum);
     let cluster = record.cluster;
-    if (options.scrubPii) {
-      const scrubber = createScrubber();
+    if (scrubber) {
       request = scrubber.scrubValue(request);
       tags = scrubber.scrubValue(tags);
       if (cluster !== undefined) cluster = scrubber.scrubText(cluster);

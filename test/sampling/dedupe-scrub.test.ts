@@ -74,6 +74,14 @@ describe('scrubbing', () => {
     for (const raw of ['ana.ruiz@protonmail.com', '4778 5008 3450 7346', secret, '185.220.101.47', '512-48-3391', '(415) 867-2290']) expect(serialised).not.toContain(raw);
   });
 
+  it('scrubs a log\'s own id when it is personal, keeping ids unique', async () => {
+    const line = { request: { messages: [{ role: 'user', content: 'hi' }] }, response: 'hello' };
+    const file = writeLog(dir, 'pii-ids.jsonl', [{ ...line, id: 'ana.ruiz@protonmail.com' }, { ...line, id: 'bo@example-mail.org' }, { ...line, id: 'req-3' }]);
+    const result = await sampleLogs(options([file], { scrubPii: true }));
+    expect(result.cases.map((sampled) => sampled.id)).toEqual(['<EMAIL_1>', '<EMAIL_1>~2', 'req-3']);
+    expect(result.placeholders).toEqual({ email: 2 });
+  });
+
   it('uses one placeholder per value across the case, numbered per category, and counts them', async () => {
     const file = writeLog(dir, 'pii2.jsonl', lines);
     const result = await sampleLogs(options([file], { scrubPii: true }));

@@ -60,7 +60,14 @@ function parseJson(text: string, file: string, line: number, container: Containe
   try {
     raw = JSON.parse(text);
   } catch (error) {
-    const hint = container === 'jsonl' ? 'Logs are read as JSON Lines: one JSON object per line (gzip allowed).' : 'Each element of the JSON array must be a JSON object.';
+    // `{` alone on line 1: one pretty-printed JSON document (an API response saved with curl, say).
+    const document = container === 'jsonl' && line === 1 && text.trim() === '{';
+    const hint = document
+      ? 'This file is one pretty-printed JSON object, not JSON Lines. Logs are read as JSON Lines, a JSON array of records or CSV; ' +
+        "for an API response holding its records in \"data\", write them one a line: jq -c '.data[]' FILE > FILE.jsonl"
+      : container === 'jsonl'
+        ? 'Logs are read as JSON Lines: one JSON object per line (gzip allowed).'
+        : 'Each element of the JSON array must be a JSON object.';
     throw new UserInputError(`not a JSON ${container === 'jsonl' ? 'line' : 'record'}: ${(error as Error).message}`, { location: { file, line }, hint });
   }
   if (!isRecord(raw)) throw new UserInputError('expected a JSON object on each line', { location: { file, line } });

@@ -3,11 +3,11 @@ import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { isUserInputError, type UserInputError } from '../../src/core/errors.js';
-import { parseDateText } from '../../src/sampling/index.js';
+import { parseDateText, sampleLogs } from '../../src/sampling/index.js';
 import { readCell } from '../../src/sampling/read-csv.js';
 import { JsonArraySplitter } from '../../src/sampling/read-json-array.js';
 import { readRecords } from '../../src/sampling/read-records.js';
-import { createTempDir } from './helpers.js';
+import { createTempDir, options } from './helpers.js';
 
 function split(text: string, chunkSize: number): Array<[unknown, number]> {
   const out: Array<[unknown, number]> = [];
@@ -81,6 +81,20 @@ describe('containers', () => {
     expect(seen['b.log']).toEqual([[{ x: 1 }, 1], [{ x: 2 }, 1], 'json-array']);
     expect(seen['c.txt']).toEqual([[{ x: '1', y: { k: 2 } }, 2], [{ x: '3' }, 3], 'csv']);
     expect(seen['d.csv.gz']).toEqual([[{ x: '1' }, 2], [{ x: '2' }, 3], 'csv']);
+  });
+
+  it('says how to turn an API response ({data: [...]}) into records, pretty-printed or not', async () => {
+    const dir = createTempDir();
+    const rows = [{ request_id: 'r1', request_body: { messages: [{ role: 'user', content: 'hi' }] } }];
+    const pretty = join(dir, 'page.json');
+    writeFileSync(pretty, JSON.stringify({ data: rows, error: null }, null, 2));
+    const compact = join(dir, 'page.jsonl');
+    writeFileSync(compact, JSON.stringify({ data: rows, error: null }));
+    for (const path of [pretty, compact]) {
+      const error = await sampleLogs(options([path])).then(() => undefined, (caught: unknown) => caught);
+      expect(isUserInputError(error) && error.hint).toContain("jq -c '.data[]'");
+      expect(isUserInputError(error) && error.location).toMatchObject({ file: path, line: 1 });
+    }
   });
 
   it('names the line of a CSV row with the wrong number of cells', async () => {

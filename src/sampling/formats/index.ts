@@ -19,6 +19,13 @@ export function findFormat(name: LogFormat): FormatSpec {
 export function detectFormat(raw: Record<string, unknown>, where: SourceLine): FormatSpec {
   const format = FORMATS.find((candidate) => candidate.matches(raw));
   if (format) return format;
+  if (Array.isArray(raw.data) && raw.data.length > 0 && raw.data.every((item) => typeof item === 'object' && item !== null)) {
+    // Helicone's and Langfuse's APIs answer {data: [records], …}: the records are one level down.
+    throw new UserInputError(`this line is an API response holding ${raw.data.length} records in "data", not a log record`, {
+      location: { file: where.file, line: where.line },
+      hint: "Write the records one a line first: jq -c '.data[]' FILE > FILE.jsonl",
+    });
+  }
   throw new UserInputError(`unknown log line shape: ${describe(raw)}`, {
     location: { file: where.file, line: where.line },
     hint: `Expected one of:\n${FORMATS.map((candidate) => `  --format ${candidate.name}: ${candidate.expected}`).join('\n')}`,

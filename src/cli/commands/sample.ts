@@ -48,7 +48,7 @@ function readOptions(args: ParsedArgs, cwd: string): { options: SampleOptions; o
 export const sampleCommand: Command = {
   name: 'sample',
   summary: 'Sample production logs into a dataset (stratified, de-duplicated, PII-scrubbed)',
-  usage: 'chainproof sample <log.jsonl[.gz]>... --n N --out FILE [flags]',
+  usage: 'chainproof sample <log>... --n N --out FILE [flags]   (logs: JSON Lines, a JSON array or CSV; gzip allowed)',
   flags: {
     n: { type: 'string', value: 'N', description: 'Number of cases to sample (required)' },
     out: { type: 'string', value: 'FILE', description: 'Dataset to write; a FILE.meta.json sidecar is written beside it (required)' },
@@ -56,7 +56,7 @@ export const sampleCommand: Command = {
     'stratify-by': { type: 'string', value: 'FIELD', description: 'Field path or tag to stratify by: model, metadata.tier, tags, tag:tier' },
     allocation: { type: 'string', value: 'MODE', default: 'proportional', description: 'Cases per stratum: proportional to its size, or equal' },
     'min-per-stratum': { type: 'string', value: 'K', default: '0', description: 'At least K cases from every stratum (or all it has)' },
-    since: { type: 'string', value: 'DATE', description: 'Only requests at or after DATE (lines without a time are skipped and counted)' },
+    since: { type: 'string', value: 'DATE', description: 'Only requests at or after DATE, UTC unless it names a zone (lines without a time are skipped and counted)' },
     where: { type: 'string', value: 'EXPR', description: 'Filter: field == "x" && (n > 3 || tags contains "y"); ops == != > >= < <= contains && || !' },
     dedupe: { type: 'string', value: 'MODE', description: 'exact (normalised whitespace) or template (variables replaced); the count becomes the weight' },
     'scrub-pii': { type: 'boolean', description: 'Replace e-mails, phones, cards, SSNs, IBANs, IPs and secrets by <EMAIL_1>-style placeholders' },

@@ -22,7 +22,10 @@ export interface PreparedRequest {
 export interface RateLimitSnapshot {
   remainingRequests?: number;
   remainingTokens?: number;
-  /** Milliseconds until the request/token window resets. */
+  /** The window's size (`x-ratelimit-limit-requests`): with the reset it gives the refill rate. */
+  limitRequests?: number;
+  limitTokens?: number;
+  /** Milliseconds until the request/token window is full again. */
   resetRequestsMs?: number;
   resetTokensMs?: number;
 }

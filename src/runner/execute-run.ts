@@ -116,7 +116,7 @@ export async function executeRun(options: ExecuteRunOptions): Promise<RunOutcome
   const startTry = (job: Job, now: number) => {
     const lane = job.lane;
     lane.inFlight += 1;
-    lane.endpoint.acquire();
+    const callNumber = lane.endpoint.acquire(now);
     stats.inFlight += 1;
     stats.calls += 1;
     stats.inFlightWorstUsd += job.worstCaseUsd;
@@ -132,10 +132,10 @@ export async function executeRun(options: ExecuteRunOptions): Promise<RunOutcome
       abortSignal: interrupt.signal,
       clock,
     });
-    track(attempt.then((outcome) => endTry(job, outcome, now, charged)));
+    track(attempt.then((outcome) => endTry(job, outcome, now, charged, callNumber)));
   };
 
-  const endTry = async (job: Job, outcome: TryOutcome, startedAt: number, charged: number) => {
+  const endTry = async (job: Job, outcome: TryOutcome, startedAt: number, charged: number, callNumber: number) => {
     const lane = job.lane;
     lane.inFlight -= 1;
     lane.endpoint.release();
@@ -159,7 +159,7 @@ export async function executeRun(options: ExecuteRunOptions): Promise<RunOutcome
     if (outcome.type === 'ok') {
       const { result } = outcome;
       lane.endpoint.recordSuccess();
-      lane.endpoint.recordSnapshot(now, result.rateLimit);
+      lane.endpoint.recordSnapshot(now, result.rateLimit, startedAt, callNumber);
       settleBuckets(lane, charged, result.response.usage);
       stats.spentUsd += result.costUsd;
       await finishAttempt(toSuccessAttempt(identity, result), job.testCase, job.cacheKey);

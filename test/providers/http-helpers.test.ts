@@ -46,6 +46,8 @@ describe('readRateLimit', () => {
       resetTokensMs: 360_000,
     });
     expect(readRateLimit({ 'anthropic-ratelimit-requests-remaining': '49', 'anthropic-ratelimit-requests-reset': '2026-01-01T00:00:01Z' }, now)).toEqual({ remainingRequests: 49, resetRequestsMs: 1000 });
+    expect(readRateLimit({ 'x-ratelimit-limit-requests': '500', 'x-ratelimit-limit-tokens': '30000', 'x-ratelimit-remaining-requests': '3' }, now)).toEqual({ limitRequests: 500, limitTokens: 30_000, remainingRequests: 3 });
+    expect(readRateLimit({ 'anthropic-ratelimit-requests-limit': '50', 'anthropic-ratelimit-tokens-limit': '40000' }, now)).toEqual({ limitRequests: 50, limitTokens: 40_000 });
     expect(readRateLimit({ 'content-type': 'application/json' }, now)).toBeUndefined();
   });
 });

@@ -116,8 +116,9 @@ export const anthropicProtocol: ProtocolRenderer = {
   baseHeaders: ({ requestId }) => ({
     'request-id': requestId,
     'anthropic-organization-id': '00000000-0000-4000-8000-00000000c0de',
-    'anthropic-ratelimit-requests-limit': '50',
-    'anthropic-ratelimit-requests-remaining': '49',
+    // A window the simulator never fills (it refuses only by injected faults), as in the OpenAI protocol.
+    'anthropic-ratelimit-requests-limit': '4000',
+    'anthropic-ratelimit-requests-remaining': '3999',
     'anthropic-ratelimit-requests-reset': new Date(Date.now() + 1200).toISOString().replace(/\.\d+Z$/, 'Z'),
   }),
   parseRequest: (body, headers) => parseAnthropicRequest(body, headers),

@@ -165,13 +165,7 @@ export async function sampleLogs(options: SampleOptions): Promise<SampleResult> 
     inputs.push({ file, format: (format as FormatSpec | undefined)?.name ?? '(empty)', container, lines: records, bytes, gzip });
   }
 
-  if (counts.eligible === 0 && counts.skipped_without_body > 0) {
-    const first = [...warnings.values()][0]!;
-    throw new UserInputError(`none of the ${counts.skipped_without_body} model calls in the logs has its request body, so there is nothing to replay`, {
-      location: { file: first.first.file, line: first.first.line },
-      hint: first.message,
-    });
-  }
+  if (counts.eligible === 0) throw explainEmptySample(counts, options, [...warnings.values()]);
   const keys = [...strata.keys()].sort();
   const allocation = allocateSample(keys.map((key) => strata.get(key)!.eligible), options.n, options.allocation, options.minPerStratum);
   const chosen: Candidate[] = [];
@@ -199,4 +193,28 @@ export async function sampleLogs(options: SampleOptions): Promise<SampleResult> 
     conversions: countConversions(chosen.map((candidate) => candidate.record)),
     warnings: [...warnings.values()],
   };
+}
+
+/** Nothing to sample is an error, not an empty dataset: say where the records went. */
+function explainEmptySample(counts: SampleCounts, options: SampleOptions, warnings: SampleWarning[]): UserInputError {
+  const records = counts.lines - counts.blank_lines;
+  if (records === 0) return new UserInputError(`the logs hold no records: ${options.files.join(', ')}`, { hint: 'Pass log files with at least one request (JSON Lines, a JSON array or CSV with a header row).' });
+  const first = warnings[0];
+  if (counts.skipped_without_body === records - counts.skipped_not_model_calls && first) {
+    return new UserInputError(`none of the ${counts.skipped_without_body} model calls in the logs has its request body, so there is nothing to replay`, {
+      location: { file: first.first.file, line: first.first.line },
+      hint: first.message,
+    });
+  }
+  const reasons = [
+    [counts.filtered_where, `left out by --where ${JSON.stringify(options.where ?? '')}`],
+    [counts.filtered_since, `older than --since`],
+    [counts.missing_timestamp, 'without a time (--since needs one)'],
+    [counts.skipped_without_body, 'without a usable request body'],
+    [counts.skipped_not_model_calls, 'not model calls (spans, events)'],
+  ] as const;
+  const said = reasons.filter(([count]) => count > 0).map(([count, reason]) => `${count} ${reason}`);
+  return new UserInputError(`none of the ${records} records in the logs is left to sample: ${said.join(', ')}`, {
+    hint: 'Loosen the filters (--where, --since) or pass logs that hold the requests you want.',
+  });
 }

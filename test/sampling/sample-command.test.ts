@@ -1,4 +1,4 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
 import { describe, expect, it } from 'vitest';
@@ -44,5 +44,17 @@ describe('chainproof sample', () => {
     expect(await runCli(['sample', dir, '--n', '2', '--out', 'x.jsonl'], io)).toBe(2);
     expect(read().err).toContain('a directory, not a log file');
     expect(existsSync(join(dir, 'x.jsonl'))).toBe(false);
+  });
+
+  it('refuses to write an empty dataset, saying where the records went', async () => {
+    const dir = createTempDir();
+    const { io, read } = createIo(dir);
+    writeFileSync(join(dir, 'empty.csv'), 'request_id,request_body\n');
+    expect(await runCli(['sample', 'empty.csv', '--n', '2', '--out', 'x.jsonl'], io)).toBe(2);
+    expect(read().err).toContain(`the logs hold no records: ${join(dir, 'empty.csv')}`);
+    expect(await runCli(['sample', join(FIXTURES, 'openai.jsonl'), '--n', '2', '--out', 'x.jsonl', '--where', 'model == "nope"', '--since', '2020-01-01'], io)).toBe(2);
+    expect(read().err).toMatch(/none of the \d+ records in the logs is left to sample: \d+ left out by --where "model == \\"nope\\""/);
+    expect(existsSync(join(dir, 'x.jsonl'))).toBe(false);
+    expect(existsSync(join(dir, 'x.meta.json'))).toBe(false);
   });
 });

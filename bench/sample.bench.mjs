@@ -80,9 +80,26 @@ if (!existsSync(arrayFile) || statSync(arrayFile).size < statSync(file).size) {
   out.end(']\n');
   await once(out, 'finish');
 }
+// And as CSV with the request and response as JSON cells (how spreadsheet-style exports keep bodies).
+const csvFile = `${dir}/requests-${sizeMb}m.csv`;
+if (!existsSync(csvFile) || statSync(csvFile).size < statSync(file).size * 0.9) {
+  console.error(`generating ${csvFile}…`);
+  const out = createWriteStream(csvFile, { highWaterMark: 1 << 20 });
+  out.write('timestamp,model,request,response\n');
+  const quote = (text) => `"${text.replaceAll('"', '""')}"`;
+  const { createInterface } = await import('node:readline');
+  for await (const line of createInterface({ input: (await import('node:fs')).createReadStream(file, { highWaterMark: 1 << 20 }), crlfDelay: Infinity })) {
+    const record = JSON.parse(line);
+    const row = `${record.timestamp},${record.request.model},${quote(JSON.stringify(record.request))},${quote(JSON.stringify(record.response))}\n`;
+    if (!out.write(row)) await once(out, 'drain');
+  }
+  out.end();
+  await once(out, 'finish');
+}
 const scenarios = {
   uniform: { n: 1000 },
   'uniform, JSON array': { n: 1000, files: [arrayFile] },
+  'uniform, CSV': { n: 1000, files: [csvFile] },
   stratified: { n: 1000, stratifyBy: 'metadata.tier', allocation: 'equal', minPerStratum: 50 },
   'stratified+where+since+template-dedupe+scrub': { n: 1000, stratifyBy: 'model', where: 'metadata.tier != "free"', since: Date.UTC(2024, 4, 2), dedupe: 'template', scrubPii: true },
 };

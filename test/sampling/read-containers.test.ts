@@ -68,6 +68,7 @@ describe('containers', () => {
       'b.log': '\uFEFF  [{"x":1},{"x":2}]',
       'c.txt': 'x,y\n1,"{""k"":2}"\n3,\n',
       'd.csv.gz': gzipSync('x\n1\n2\n'),
+      'e.csv': 'x,y\r\n"two\r\nlines",1\r\n\r\n"a ""quoted"" word",2\r\n',
     } as const;
     const seen: Record<string, unknown[]> = {};
     for (const [name, content] of Object.entries(files)) {
@@ -81,6 +82,8 @@ describe('containers', () => {
     expect(seen['b.log']).toEqual([[{ x: 1 }, 1], [{ x: 2 }, 1], 'json-array']);
     expect(seen['c.txt']).toEqual([[{ x: '1', y: { k: 2 } }, 2], [{ x: '3' }, 3], 'csv']);
     expect(seen['d.csv.gz']).toEqual([[{ x: '1' }, 2], [{ x: '2' }, 3], 'csv']);
+    // A quoted cell over two lines, a blank line, CRLF endings: each row keeps the line it starts on.
+    expect(seen['e.csv']).toEqual([[{ x: 'two\r\nlines', y: '1' }, 2], [{ x: 'a "quoted" word', y: '2' }, 5], 'csv']);
   });
 
   it('says how to turn an API response ({data: [...]}) into records, pretty-printed or not', async () => {

@@ -6,7 +6,8 @@
  * (free-tier limit) and a row whose body Helicone kept inline (storage_location "clickhouse").
  */
 import { join } from 'node:path';
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
+import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
 import { isUserInputError, type UserInputError } from '../../src/core/errors.js';
 import { runCli } from '../../src/cli/main.js';
@@ -99,6 +100,19 @@ describe('Helicone export tool output', () => {
     expect(csv.cases.map((sampled) => sampled.source.line)).toEqual([2, 3, 6]);
     expect(csv.cases.every((sampled) => sampled.expect?.reference === undefined)).toBe(true);
     expect(csv.counts.skipped_without_body).toBe(2);
+  });
+
+  it('reads a CSV written the way Helicone\'s web UI exports (objects as JSON text, Papa.unparse)', async () => {
+    // web/components/shared/themed/table/exportButton.tsx: every object cell JSON.stringify-ed, then Papa.unparse.
+    const rows = readFileSync(join(EXPORTS, 'include-body.jsonl'), 'utf8').trim().split('\n').map((line) => JSON.parse(line) as Record<string, unknown>);
+    const processed = rows.map((row) => Object.fromEntries(Object.entries(row).map(([key, value]) => [key, value !== null && typeof value === 'object' ? JSON.stringify(value) : value])));
+    const dir = createTempDir();
+    const path = join(dir, 'data.csv');
+    writeFileSync(path, Papa.unparse(processed));
+    const fromUi = await sampleLogs(options([path], { n: 10 }));
+    const fromTool = await sample('include-body.jsonl');
+    expect(fromUi.inputs[0]).toMatchObject({ format: 'helicone', container: 'csv', lines: 5 });
+    expect(fromUi.cases.map(({ source: _source, ...rest }) => rest)).toEqual(fromTool.cases.map(({ source: _source, ...rest }) => rest));
   });
 
   it('reads ClickHouse times as UTC for --since', async () => {

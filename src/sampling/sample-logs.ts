@@ -4,7 +4,7 @@
  * the reservoirs (at most max(n, K) records per stratum) and, with --dedupe, 16 bytes per distinct
  * prompt; never the log. Allocation between strata is decided at the end, when sizes are known.
  */
-import { basename } from 'node:path';
+import { basename, resolve } from 'node:path';
 import { UserInputError } from '../core/errors.js';
 import { allocateSample } from './allocate.js';
 import { hashKey, KeyCounter, toDedupeKey } from './dedupe.js';
@@ -161,7 +161,7 @@ export async function sampleLogs(options: SampleOptions): Promise<SampleResult> 
       counts.lines += 1;
       counts.blank_lines += 1;
     };
-    const { container, records, bytes, gzip } = await readRecords(file, { record: onRecord, blank: onBlank });
+    const { container, records, bytes, gzip } = await readRecords(resolve(options.cwd ?? process.cwd(), file), { record: onRecord, blank: onBlank });
     inputs.push({ file, format: (format as FormatSpec | undefined)?.name ?? '(empty)', container, lines: records, bytes, gzip });
   }
 

@@ -57,7 +57,10 @@ export type Allocation = 'proportional' | 'equal';
 export type DedupeMode = 'exact' | 'template';
 
 export interface SampleOptions {
+  /** Log files as the user named them: kept so in provenance (a dataset is committed; no machine paths). */
   files: string[];
+  /** Directory `files` are relative to (default: the process's). */
+  cwd?: string;
   n: number;
   seed: string;
   stratifyBy?: string;

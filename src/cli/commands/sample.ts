@@ -30,6 +30,7 @@ function readOptions(args: ParsedArgs, cwd: string): { options: SampleOptions; o
   if (sinceText !== undefined && since === undefined) throw new UserInputError(`--since must be a date (2024-05-01 or an ISO timestamp), got "${sinceText}"`);
   const options: SampleOptions = {
     files: positionals,
+    cwd,
     n,
     seed: readStringFlag(values, 'seed') ?? '0',
     stratifyBy,
@@ -41,7 +42,6 @@ function readOptions(args: ParsedArgs, cwd: string): { options: SampleOptions; o
     scrubPii: values['scrub-pii'] === true,
     format: readChoice(values, 'format', LOG_FORMATS as readonly LogFormat[]),
   };
-  options.files = files;
   return { options, out: outPath };
 }
 

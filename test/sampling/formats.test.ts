@@ -50,6 +50,17 @@ describe('input formats', () => {
     expect(result.cases[1]!.tags).toEqual(['translation']);
   });
 
+  it('skips Langfuse generations without an input (capture off, masked) with the reason', async () => {
+    const dir = createTempDir();
+    const lines = (await import('node:fs')).readFileSync(join(FIXTURES, 'langfuse.jsonl'), 'utf8').trim().split('\n').map((line) => JSON.parse(line) as Record<string, unknown>);
+    const generation = lines.find((line) => line.type === 'GENERATION')!;
+    const file = writeLog(dir, 'masked.jsonl', [{ ...generation, id: 'masked', input: null }, generation]);
+    const result = await sampleLogs(options([file], { n: 5 }));
+    expect(result.cases.map((sampled) => sampled.id)).toEqual([generation.id]);
+    expect(result.counts.skipped_without_body).toBe(1);
+    expect(result.warnings[0]).toMatchObject({ count: 1, first: { line: 1 }, message: expect.stringContaining('Langfuse holds no input') });
+  });
+
   it('reads Langfuse generations and traces, skipping spans', async () => {
     const result = await sampleAll('langfuse.jsonl');
     expect(result.counts.skipped_not_model_calls).toBe(1);

@@ -57,11 +57,16 @@ function readInput(input: unknown, where: SourceLine): CanonicalRequest {
   return failLine(where, 'input', 'expected the input to be chat messages, {messages: […]}, a LlamaIndex {args: [prompt]} or a prompt string', 'Export generations only, or filter with --where \'type == "GENERATION"\'.');
 }
 
+const NO_INPUT =
+  'Langfuse holds no input for these generations (input capture was turned off in the Langfuse SDK, or a mask function ' +
+  'removed it), so there is no prompt to replay.';
+
 export const langfuseFormat: FormatSpec = {
   name: 'langfuse',
   expected: 'a Langfuse observation or trace: {"id", "traceId"|"sessionId", "type"?, "input", "output", "startTime"|"timestamp", …}',
   matches: (raw) => 'input' in raw && ('traceId' in raw || 'sessionId' in raw || 'projectId' in raw || raw.type === 'GENERATION' || ('timestamp' in raw && 'output' in raw && 'name' in raw)),
   isSkipped: (raw) => typeof raw.type === 'string' && raw.type !== 'GENERATION',
+  missingBody: (raw) => (raw.input === null || raw.input === undefined || raw.input === '' || raw.input === 'null' ? NO_INPUT : undefined),
   read: (raw, where) => {
     const request = readInput(decodeJsonText(raw.input), where);
     if (isRecord(raw.modelParameters)) Object.assign(request, readModelParameters(raw.modelParameters));

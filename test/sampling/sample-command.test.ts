@@ -39,6 +39,8 @@ describe('chainproof sample', () => {
     expect(await runCli(['sample', join(FIXTURES, 'openai.jsonl'), '--n', 'lots', '--out', 'x.jsonl'], io)).toBe(2);
     expect(await runCli(['sample', join(FIXTURES, 'openai.jsonl'), '--n', '2', '--out', 'x.jsonl', '--dedupe', 'fuzzy'], io)).toBe(2);
     expect(read().err).toContain('--dedupe must be one of exact, template');
+    expect(await runCli(['sample', join(FIXTURES, 'openai.jsonl'), '--n', '2', '--out', 'x.jsonl', '--format', 'csv'], io)).toBe(2);
+    expect(read().err).toContain('--format csv: JSON Lines, JSON arrays, CSV and gzip are recognised from the file itself');
     expect(await runCli(['sample', join(dir, 'missing.jsonl'), '--n', '2', '--out', 'x.jsonl'], io)).toBe(2);
     expect(read().err).toContain(`log file not found: ${join(dir, 'missing.jsonl')}`);
     expect(await runCli(['sample', dir, '--n', '2', '--out', 'x.jsonl'], io)).toBe(2);

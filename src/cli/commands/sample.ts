@@ -11,6 +11,17 @@ function readChoice<T extends string>(values: ParsedArgs['values'], name: string
   return raw as T;
 }
 
+/** `--format` names the log's schema; the container (JSON Lines, JSON array, CSV) is read from the file itself. */
+function readFormat(values: ParsedArgs['values']): LogFormat | undefined {
+  const raw = readStringFlag(values, 'format');
+  if (raw !== undefined && ['json', 'jsonl', 'ndjson', 'csv', 'gzip', 'gz'].includes(raw.toLowerCase())) {
+    throw new UserInputError(`--format ${raw}: JSON Lines, JSON arrays, CSV and gzip are recognised from the file itself, so no flag is needed`, {
+      hint: `--format names what the records are, when detection picks the wrong one: ${LOG_FORMATS.join(', ')}`,
+    });
+  }
+  return readChoice(values, 'format', LOG_FORMATS as readonly LogFormat[]);
+}
+
 function readOptions(args: ParsedArgs, cwd: string): { options: SampleOptions; out: string } {
   const { values, positionals } = args;
   if (positionals.length === 0) throw new UserInputError('give at least one log file', { hint: 'chainproof sample logs/*.jsonl.gz --n 400 --out datasets/x.jsonl' });
@@ -40,7 +51,7 @@ function readOptions(args: ParsedArgs, cwd: string): { options: SampleOptions; o
     where: readStringFlag(values, 'where'),
     dedupe: readChoice(values, 'dedupe', ['exact', 'template'] as const),
     scrubPii: values['scrub-pii'] === true,
-    format: readChoice(values, 'format', LOG_FORMATS as readonly LogFormat[]),
+    format: readFormat(values),
   };
   return { options, out: outPath };
 }

@@ -4,6 +4,7 @@
  * first, then in the canonical record (`model`, `tags`, `cluster`, `timestamp`, `reference`…).
  */
 import { UserInputError } from '../core/errors.js';
+import { parseMaybeJson } from './to-canonical.js';
 import type { LogRecord } from './types.js';
 
 export type FieldReader = (raw: Record<string, unknown>, record: LogRecord) => unknown;
@@ -31,6 +32,8 @@ export function parsePath(path: string, flag: string): Array<string | number> {
 export function readSegments(value: unknown, segments: ReadonlyArray<string | number>): unknown {
   let current = value;
   for (const segment of segments) {
+    // Logs keep nested JSON as text (LiteLLM's metadata column, CSV cells): a path goes into it.
+    if (typeof current === 'string') current = parseMaybeJson(current);
     if (current === null || typeof current !== 'object') return undefined;
     current = (current as Record<string | number, unknown>)[segment];
   }

@@ -112,6 +112,12 @@ describe('LiteLLM spend-log rows', () => {
     expect(result.inputs[0]!.format).toBe('litellm');
     expect(result.cases[0]).toMatchObject({ id: 'chatcmpl-34df56d5-4807-45c1-bb99-61e52586b802', request: { messages, temperature: 0 }, expect: { reference: 'Hi! My name is Claude.' } });
     expect(result.cases[1]!.request).toEqual({ messages });
+    // LiteLLM keeps metadata as JSON text: --where and --stratify-by paths reach into it.
+    const filtered = await sampleLogs(options([file], { where: 'metadata.usage_object.prompt_tokens > 2000 && call_type == "acompletion"', stratifyBy: 'metadata.usage_object.total_tokens' }));
+    expect(filtered.counts.eligible).toBe(2);
+    expect(Object.keys(filtered.strata)).toEqual(['2598']);
+    const none = await sampleLogs(options([file], { where: 'metadata.usage_object.prompt_tokens > 3000' })).then(() => undefined, (caught: unknown) => caught);
+    expect(String((none as Error).message)).toContain('2 left out by --where');
   });
 });
 

@@ -73,6 +73,22 @@ describe('LiteLLM spend-log rows', () => {
     expect(error.hint).toContain('store_prompts_in_spend_logs');
   });
 
+  it('converts stored messages of an anthropic_messages call (Anthropic content blocks) like a full native body', async () => {
+    const row = JSON.parse(readFileSync(join(RECORDED, 'litellm-berriai-spend-logs-test.jsonl'), 'utf8')) as Record<string, unknown>;
+    const messages = [
+      { role: 'user', content: 'What is the weather in Paris?' },
+      { role: 'assistant', content: [{ type: 'tool_use', id: 'toolu_01', name: 'get_weather', input: { city: 'Paris' } }] },
+      { role: 'user', content: [{ type: 'tool_result', tool_use_id: 'toolu_01', content: '18°C, cloudy' }] },
+    ];
+    const dir = createTempDir();
+    const file = writeLog(dir, 'anthropic-spend.jsonl', [{ ...row, call_type: 'anthropic_messages', messages: JSON.stringify(messages) }]);
+    const result = await sampleLogs(options([file]));
+    const request = result.cases[0]!.request;
+    expect(request.messages[1]).toMatchObject({ role: 'assistant', tool_calls: [{ id: 'toolu_01', type: 'function', function: { name: 'get_weather', arguments: '{"city":"Paris"}' } }] });
+    expect(request.messages[2]).toEqual({ role: 'tool', tool_call_id: 'toolu_01', content: '18°C, cloudy' });
+    expect(result.conversions.converted).toEqual({ 'anthropic-messages': 1 });
+  });
+
   it('skips prompts LiteLLM cut or redacted when storing them, and drops a cut response as reference', async () => {
     const row = JSON.parse(readFileSync(join(RECORDED, 'litellm-berriai-spend-logs-test.jsonl'), 'utf8')) as Record<string, unknown>;
     // LiteLLM's own truncation text (spend_tracking_utils._sanitize_request_body_for_spend_logs_payload): 35% head, 65% tail.

@@ -74,7 +74,11 @@ export const litellmFormat: FormatSpec = {
     if (hasPromptBody(body)) {
       read = readRequestBody(body, where, 'proxy_server_request', { callType: raw.call_type, url: raw.api_base });
     } else {
-      read = { request: { messages: readMessages(parseMaybeJson(raw.messages), where, 'messages') }, model: undefined, conversion: undefined };
+      // Only the messages were stored: read them as a body of that dialect (an anthropic_messages
+      // call stores Anthropic content blocks), so native turns are converted like full bodies.
+      const messages = parseMaybeJson(raw.messages);
+      if (!Array.isArray(messages)) readMessages(messages, where, 'messages');
+      read = readRequestBody({ messages }, where, '', { callType: raw.call_type, url: raw.api_base });
     }
     const metadata = parseMaybeJson(raw.metadata);
     const responseCut = TRUNCATED.test(storedText(raw.response));

@@ -2,7 +2,7 @@
 import type { CanonicalRequest, CaseExpectations } from '../core/types.js';
 import type { Conversion } from './native/native-context.js';
 
-export const LOG_FORMATS = ['openai', 'request-response', 'litellm', 'langfuse', 'helicone', 'dataset'] as const;
+export const LOG_FORMATS = ['openai', 'request-response', 'litellm', 'langfuse', 'helicone', 'batch', 'dataset'] as const;
 export type LogFormat = (typeof LOG_FORMATS)[number];
 
 /** One production request read from a log line, in canonical form. */

@@ -2,6 +2,7 @@
 import { UserInputError } from '../../core/errors.js';
 import { describe } from '../to-canonical.js';
 import type { FormatSpec, LogFormat, SourceLine } from '../types.js';
+import { batchFormat } from './batch.js';
 import { datasetFormat } from './dataset.js';
 import { heliconeFormat } from './helicone.js';
 import { langfuseFormat } from './langfuse.js';
@@ -9,7 +10,7 @@ import { litellmFormat } from './litellm.js';
 import { openaiRequestFormat } from './openai-request.js';
 import { requestResponseFormat } from './request-response.js';
 
-export const FORMATS: FormatSpec[] = [litellmFormat, heliconeFormat, langfuseFormat, datasetFormat, requestResponseFormat, openaiRequestFormat];
+export const FORMATS: FormatSpec[] = [litellmFormat, heliconeFormat, langfuseFormat, batchFormat, datasetFormat, requestResponseFormat, openaiRequestFormat];
 
 export function findFormat(name: LogFormat): FormatSpec {
   return FORMATS.find((format) => format.name === name)!;

@@ -88,7 +88,7 @@ export const sampleCommand: Command = {
       const { counts } = result;
       const conversions = describeConversions(result.conversions);
       io.stdout.write(
-        `sampled ${counts.sampled} of ${counts.eligible} eligible requests (${counts.lines} lines, ${counts.duplicates_removed} duplicates removed, ` +
+        `sampled ${counts.sampled} of ${counts.eligible} eligible requests (${counts.lines - counts.blank_lines} records read, ${counts.duplicates_removed} duplicates removed, ` +
           `${counts.filtered_where + counts.filtered_since + counts.missing_timestamp} filtered` +
           `${counts.skipped_without_body > 0 ? `, ${counts.skipped_without_body} without a usable request body skipped` : ''}) → ${out}\n` +
           Object.entries(result.strata).map(([key, stratum]) => `  ${key}: ${stratum.sampled} of ${stratum.eligible}\n`).join('') +

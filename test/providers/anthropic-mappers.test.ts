@@ -14,6 +14,29 @@ function failure(status: number | undefined, body: unknown, headers: Record<stri
 }
 
 describe('toRequest (Anthropic)', () => {
+  it('sends PDFs as document blocks, from an OpenAI file part or a PDF data URL in image_url, and says when a file cannot go', () => {
+    const pdf = 'data:application/pdf;base64,JVBERi0xLjQK';
+    const wire = adapter.toRequest(
+      {
+        messages: [
+          {
+            role: 'user',
+            content: [
+              { type: 'file', file: { filename: 'invoice.pdf', file_data: pdf } },
+              { type: 'image_url', image_url: { url: pdf } },
+              { type: 'file', file: { file_id: 'file-abc123' } },
+            ],
+          },
+        ],
+        max_tokens: 50,
+      },
+      context,
+    );
+    const document = { type: 'document', source: { type: 'base64', media_type: 'application/pdf', data: 'JVBERi0xLjQK' } };
+    expect((wire.body as { messages: Array<{ content: unknown[] }> }).messages[0]!.content).toEqual([document, document]);
+    expect(wire.warnings).toContainEqual({ type: 'unsupported', param: 'messages', detail: 'content part of type "file" dropped' });
+  });
+
   it('moves system text top-level, merges same-role turns, defaults max_tokens, clamps temperature and drops seed, all with warnings', () => {
     const wire = adapter.toRequest(
       {

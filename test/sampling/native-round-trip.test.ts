@@ -13,6 +13,12 @@ import { detectDialect } from '../../src/sampling/native/detect-dialect.js';
 const where = { file: 'round-trip.jsonl', line: 1 };
 const context = { model: 'm', stream: false, rawParamKeys: new Set<string>() };
 const PNG = 'data:image/png;base64,iVBORw0KGgo=';
+const PDF = 'data:application/pdf;base64,JVBERi0xLjQK';
+
+/** A user turn with a PDF (OpenAI's `file` part): both adapters send it natively (document / inlineData). */
+function pdfRequest(): CanonicalRequest {
+  return { messages: [{ role: 'user', content: [{ type: 'text', text: 'Summarise this.' }, { type: 'file', file: { filename: 'document.pdf', file_data: PDF } }] }], max_tokens: 100 };
+}
 
 const WEATHER_TOOL = {
   type: 'function' as const,
@@ -78,6 +84,12 @@ describe('canonical → Anthropic adapter → converter', () => {
     expect(request).toEqual(jsonRequest());
   });
 
+  it('gives back a PDF, sent as a document block', () => {
+    const wire = toAnthropicRequest(pdfRequest(), context);
+    expect(JSON.stringify(wire.body)).toContain('"type":"document"');
+    expect(roundTrip(wire).request).toEqual(pdfRequest());
+  });
+
   it('loses what Anthropic cannot carry: the seed (never sent) and a defaulted max_tokens (added)', () => {
     const original: CanonicalRequest = { messages: [{ role: 'user', content: 'hi' }], seed: 7 };
     const { request } = roundTrip(toAnthropicRequest(original, context));
@@ -91,6 +103,12 @@ describe('canonical → Gemini adapter → converter', () => {
     const { request, conversion } = roundTrip(toGeminiRequest(original, context));
     expect(conversion).toEqual({ from: 'gemini', dropped: [] });
     expect(request).toEqual(original);
+  });
+
+  it('gives back a PDF, sent as inlineData', () => {
+    const wire = toGeminiRequest(pdfRequest(), context);
+    expect(JSON.stringify(wire.body)).toContain('"inlineData":{"mimeType":"application/pdf"');
+    expect(roundTrip(wire).request).toEqual(pdfRequest());
   });
 
   it('renames call ids to call_<n> and pairs results by name and order', () => {

@@ -5,7 +5,7 @@
  */
 import type { ChatMessage } from '../../core/types.js';
 import type { Warn } from '../engine/param-table.js';
-import { parseArguments, readImageUrl, toParts, toText } from '../engine/message-content.js';
+import { parseArguments, readImageUrl, readInlineFile, toParts, toText } from '../engine/message-content.js';
 
 type Block = Record<string, unknown>;
 interface Turn {
@@ -49,7 +49,10 @@ function toBlocks(message: ChatMessage, warn: Warn): Block[] {
   for (const part of toParts(message.content)) {
     if (part.type === 'text') blocks.push({ type: 'text', text: (part as { text: string }).text });
     else if (part.type === 'image_url') blocks.push(toImageBlock((part as { image_url: { url: string } }).image_url.url));
-    else warn({ type: 'unsupported', param: 'messages', detail: `content part of type "${part.type}" dropped` });
+    else if (part.type === 'file' && isPdf(readInlineFile(part))) {
+      const file = readInlineFile(part)!;
+      blocks.push({ type: 'document', source: { type: 'base64', media_type: file.mediaType, data: file.data } });
+    } else warn({ type: 'unsupported', param: 'messages', detail: `content part of type "${part.type}" dropped` });
   }
   for (const call of message.tool_calls ?? []) {
     blocks.push({ type: 'tool_use', id: call.id, name: call.function.name, input: parseArguments(call.function.arguments) });
@@ -59,6 +62,13 @@ function toBlocks(message: ChatMessage, warn: Warn): Block[] {
 
 function toImageBlock(url: string): Block {
   const image = readImageUrl(url);
+  // Some clients send a PDF as an image_url data URL (OpenRouter takes it); Anthropic reads PDFs as documents.
+  if (image.kind === 'base64' && image.mediaType === 'application/pdf') return { type: 'document', source: { type: 'base64', media_type: image.mediaType, data: image.data } };
   if (image.kind === 'base64') return { type: 'image', source: { type: 'base64', media_type: image.mediaType, data: image.data } };
   return { type: 'image', source: { type: 'url', url: image.url } };
+}
+
+/** Anthropic reads PDFs as `document` blocks; other inline files have no block to go in. */
+function isPdf(file: { mediaType: string } | undefined): boolean {
+  return file?.mediaType === 'application/pdf';
 }

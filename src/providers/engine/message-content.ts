@@ -32,6 +32,18 @@ export function readImageUrl(url: string): ImageSource {
   return { kind: 'url', url };
 }
 
+/**
+ * An OpenAI `file` content part's inline data (`{file: {file_data: "data:application/pdf;base64,…"}}`),
+ * or undefined when it names an uploaded file id only (which no other provider can read).
+ */
+export function readInlineFile(part: { type: string } & Record<string, unknown>): { mediaType: string; data: string } | undefined {
+  const file = part.file as { file_data?: unknown } | undefined;
+  if (typeof file?.file_data !== 'string') return undefined;
+  const source = readImageUrl(file.file_data);
+  if (source.kind !== 'base64' || source.mediaType === undefined || source.data === undefined) return undefined;
+  return { mediaType: source.mediaType, data: source.data };
+}
+
 /** Tool-call arguments as an object for protocols that want one (Anthropic `input`, Gemini `args`). */
 export function parseArguments(raw: string): Record<string, unknown> {
   if (raw.trim() === '') return {};

@@ -6,7 +6,7 @@
  */
 import type { ChatMessage } from '../../core/types.js';
 import type { Warn } from '../engine/param-table.js';
-import { parseArguments, readImageUrl, toParts, toText } from '../engine/message-content.js';
+import { parseArguments, readImageUrl, readInlineFile, toParts, toText } from '../engine/message-content.js';
 
 type Part = Record<string, unknown>;
 interface Content {
@@ -52,7 +52,11 @@ function toGeminiParts(message: ChatMessage, callNames: Map<string, string>, war
   for (const part of toParts(message.content)) {
     if (part.type === 'text') parts.push({ text: (part as { text: string }).text });
     else if (part.type === 'image_url') parts.push(toImagePart((part as { image_url: { url: string } }).image_url.url, warn));
-    else warn({ type: 'unsupported', param: 'messages', detail: `content part of type "${part.type}" dropped` });
+    else if (part.type === 'file' && readInlineFile(part)) {
+      // Gemini reads inline files (PDFs, audio, text) as inlineData of their own MIME type.
+      const file = readInlineFile(part)!;
+      parts.push({ inlineData: { mimeType: file.mediaType, data: file.data } });
+    } else warn({ type: 'unsupported', param: 'messages', detail: `content part of type "${part.type}" dropped` });
   }
   for (const call of message.tool_calls ?? []) parts.push({ functionCall: { name: call.function.name, args: parseArguments(call.function.arguments) } });
   return parts;

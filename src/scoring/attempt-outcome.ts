@@ -31,7 +31,7 @@ export const SAFETY_FAILED = 2;
 export const CAPABILITY_ERROR_KINDS: ReadonlySet<ErrorKind> = new Set<ErrorKind>(['bad_request', 'content_filter', 'context_length']);
 
 /** Warning params that show a candidate could not honour the request's contract. */
-export const CONTRACT_PARAMS = ['response_format', 'tools'] as const;
+export const CONTRACT_PARAMS = ['response_format', 'tools', 'content'] as const;
 
 export interface OutcomeRules {
   /** When set, only these validators' verdicts decide a pass. */
@@ -80,7 +80,7 @@ export function classifySafety(attempt: Attempt, rules: OutcomeRules): number {
 }
 
 /**
- * Bit set of the contract params the attempt could not honour (1 response_format, 2 tools): a
+ * Bit set of the contract params the attempt could not honour (1 response_format, 2 tools, 4 content): a
  * dropped parameter or one only asked for in the prompt. A faithful translation (json_schema as an
  * Anthropic forced tool, max_tokens renamed) is a warning in the report, not a broken contract.
  */

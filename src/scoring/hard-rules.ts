@@ -51,7 +51,12 @@ export function checkHardRules(context: ScoringContext, card: Scorecard, primary
   }
   for (const param of CONTRACT_PARAMS) {
     const count = card.capability_gaps?.[param] ?? 0;
-    if (count > 0) broken.push(`could not honour ${param} on ${formatCount(count)} of ${formatCount(card.attempts)} requests (the request was changed before sending)`);
+    if (count === 0) continue;
+    broken.push(
+      param === 'content'
+        ? `could not send part of the prompt (an image, audio or file this provider cannot take) on ${formatCount(count)} of ${formatCount(card.attempts)} requests: it answered without seeing it`
+        : `could not honour ${param} on ${formatCount(count)} of ${formatCount(card.attempts)} requests (the request was changed before sending)`,
+    );
   }
   return { broken, unproven, newSafetyFailures };
 }

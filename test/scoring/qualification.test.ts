@@ -86,6 +86,22 @@ describe('qualification against the primary', () => {
     expect(flaky.errors_by_kind.rate_limited).toBe(flaky.attempts - flaky.answered);
   });
 
+  it('disqualifies a candidate that never saw part of the prompt (a dropped image or file), not one whose turns were merged', async () => {
+    const run = makeSyntheticRun({
+      cases: 100,
+      seed: 'content-gap',
+      candidates: [
+        { id: 'primary', quality: 0.9 },
+        { id: 'blind', quality: 0.9, warningParam: 'messages', warningDetail: 'content part of type "input_audio" dropped' },
+        { id: 'merged', quality: 0.9, warningParam: 'messages', warningType: 'compat', warningDetail: '1 consecutive same-role turn(s) merged' },
+      ],
+    });
+    const summary = await summarizeRun(run.manifest, run.attempts);
+    expect(byId(summary.qualification, 'blind').status).toBe('disqualified');
+    expect(byId(summary.qualification, 'blind').reasons.join('\n')).toContain('could not send part of the prompt (an image, audio or file this provider cannot take) on 100 of 100 requests');
+    expect(byId(summary.qualification, 'merged').reasons.join('\n')).not.toContain('could not send');
+  });
+
   it('keeps a primary that breaks a hard rule as the reference, naming the rules it breaks', async () => {
     const run = makeSyntheticRun({
       cases: 100,

@@ -14,7 +14,7 @@ function failure(status: number | undefined, body: unknown, headers: Record<stri
 }
 
 describe('toRequest (Anthropic)', () => {
-  it('sends PDFs as document blocks, from an OpenAI file part or a PDF data URL in image_url, and says when a file cannot go', () => {
+  it('sends PDFs and text files as document blocks (a PDF data URL in image_url too), and says when a part cannot go', () => {
     const pdf = 'data:application/pdf;base64,JVBERi0xLjQK';
     const wire = adapter.toRequest(
       {
@@ -25,6 +25,8 @@ describe('toRequest (Anthropic)', () => {
               { type: 'file', file: { filename: 'invoice.pdf', file_data: pdf } },
               { type: 'image_url', image_url: { url: pdf } },
               { type: 'file', file: { file_id: 'file-abc123' } },
+              { type: 'file', file: { filename: 'notes.txt', file_data: 'data:text/plain;base64,aGVsbG8=' } },
+              { type: 'input_audio', input_audio: { data: 'UklGRg==', format: 'wav' } },
             ],
           },
         ],
@@ -33,7 +35,9 @@ describe('toRequest (Anthropic)', () => {
       context,
     );
     const document = { type: 'document', source: { type: 'base64', media_type: 'application/pdf', data: 'JVBERi0xLjQK' } };
-    expect((wire.body as { messages: Array<{ content: unknown[] }> }).messages[0]!.content).toEqual([document, document]);
+    const text = { type: 'document', source: { type: 'text', media_type: 'text/plain', data: 'hello' } };
+    expect((wire.body as { messages: Array<{ content: unknown[] }> }).messages[0]!.content).toEqual([document, document, text]);
+    expect(wire.warnings).toContainEqual({ type: 'unsupported', param: 'messages', detail: 'content part of type "input_audio" dropped' });
     expect(wire.warnings).toContainEqual({ type: 'unsupported', param: 'messages', detail: 'content part of type "file" dropped' });
   });
 

@@ -13,6 +13,29 @@ function failure(status: number | undefined, body: unknown, headers: Record<stri
 }
 
 describe('toRequest (Gemini)', () => {
+  it('sends inline files and audio as inlineData, and says when a part cannot go', () => {
+    const wire = adapter.toRequest(
+      {
+        messages: [
+          {
+            role: 'user',
+            content: [
+              { type: 'file', file: { filename: 'notes.txt', file_data: 'data:text/plain;base64,aGVsbG8=' } },
+              { type: 'input_audio', input_audio: { data: 'UklGRg==', format: 'wav' } },
+              { type: 'file', file: { file_id: 'file-abc123' } },
+            ],
+          },
+        ],
+      },
+      context,
+    );
+    expect((wire.body as { contents: Array<{ parts: unknown[] }> }).contents[0]!.parts).toEqual([
+      { inlineData: { mimeType: 'text/plain', data: 'aGVsbG8=' } },
+      { inlineData: { mimeType: 'audio/wav', data: 'UklGRg==' } },
+    ]);
+    expect(wire.warnings).toContainEqual({ type: 'unsupported', param: 'messages', detail: 'content part of type "file" dropped' });
+  });
+
   it('builds systemInstruction, model-role contents, generationConfig and function declarations', () => {
     const wire = adapter.toRequest(
       {

@@ -90,6 +90,13 @@ describe('canonical → Anthropic adapter → converter', () => {
     expect(roundTrip(wire).request).toEqual(pdfRequest());
   });
 
+  it('gives back a plain-text file, sent as a text document', () => {
+    const original: CanonicalRequest = { messages: [{ role: 'user', content: [{ type: 'text', text: 'Fix typos.' }, { type: 'file', file: { filename: 'document.txt', file_data: 'data:text/plain;base64,aGVsbG8gd29ybGQ=' } }] }], max_tokens: 100 };
+    const wire = toAnthropicRequest(original, context);
+    expect(JSON.stringify(wire.body)).toContain('"source":{"type":"text","media_type":"text/plain","data":"hello world"}');
+    expect(roundTrip(wire).request).toEqual(original);
+  });
+
   it('loses what Anthropic cannot carry: the seed (never sent) and a defaulted max_tokens (added)', () => {
     const original: CanonicalRequest = { messages: [{ role: 'user', content: 'hi' }], seed: 7 };
     const { request } = roundTrip(toAnthropicRequest(original, context));

@@ -70,12 +70,26 @@ describe('Anthropic Messages (documented shapes)', () => {
     expect(conversion).toEqual({ from: 'anthropic-messages', dropped: ['cache_control', 'content.thinking', 'metadata', 'tools.web_search_20250305', 'top_k'] });
   });
 
-  it('maps tool_choice tool/auto/none, url images, output_format, and drops text/url documents by name', () => {
-    const base = { messages: [{ role: 'user', content: [{ type: 'image', source: { type: 'url', url: 'https://x.test/a.png' } }, { type: 'document', source: { type: 'text', media_type: 'text/plain', data: 'notes' } }] }] };
+  it('maps tool_choice tool/auto/none, url images, text documents, output_format, and drops url documents by name', () => {
+    const base = {
+      messages: [
+        {
+          role: 'user',
+          content: [
+            { type: 'image', source: { type: 'url', url: 'https://x.test/a.png' } },
+            { type: 'document', source: { type: 'text', media_type: 'text/plain', data: 'notes' } },
+            { type: 'document', source: { type: 'url', url: 'https://x.test/a.pdf' } },
+          ],
+        },
+      ],
+    };
     const forced = read({ ...base, tools: [{ name: 'f', input_schema: { type: 'object' } }], tool_choice: { type: 'tool', name: 'f' } });
     expect(forced.request.tool_choice).toEqual({ type: 'function', function: { name: 'f' } });
-    expect(forced.request.messages[0]!.content).toEqual([{ type: 'image_url', image_url: { url: 'https://x.test/a.png' } }]);
-    expect(forced.conversion!.dropped).toEqual(['content.document.source.text']);
+    expect(forced.request.messages[0]!.content).toEqual([
+      { type: 'image_url', image_url: { url: 'https://x.test/a.png' } },
+      { type: 'file', file: { filename: 'document.txt', file_data: `data:text/plain;base64,${Buffer.from('notes').toString('base64')}` } },
+    ]);
+    expect(forced.conversion!.dropped).toEqual(['content.document.source.url']);
     expect(read({ ...base, tool_choice: { type: 'none' } }).request.tool_choice).toBe('none');
     const structured = read({ ...base, output_format: { type: 'json_schema', schema: { type: 'object' } } });
     expect(structured.request.response_format).toEqual({ type: 'json_schema', json_schema: { name: 'response', schema: { type: 'object' } } });

@@ -49,10 +49,11 @@ function toBlocks(message: ChatMessage, warn: Warn): Block[] {
   for (const part of toParts(message.content)) {
     if (part.type === 'text') blocks.push({ type: 'text', text: (part as { text: string }).text });
     else if (part.type === 'image_url') blocks.push(toImageBlock((part as { image_url: { url: string } }).image_url.url));
-    else if (part.type === 'file' && isPdf(readInlineFile(part))) {
-      const file = readInlineFile(part)!;
-      blocks.push({ type: 'document', source: { type: 'base64', media_type: file.mediaType, data: file.data } });
-    } else warn({ type: 'unsupported', param: 'messages', detail: `content part of type "${part.type}" dropped` });
+    else {
+      const document = part.type === 'file' ? toDocumentBlock(readInlineFile(part)) : undefined;
+      if (document) blocks.push(document);
+      else warn({ type: 'unsupported', param: 'messages', detail: `content part of type "${part.type}" dropped` });
+    }
   }
   for (const call of message.tool_calls ?? []) {
     blocks.push({ type: 'tool_use', id: call.id, name: call.function.name, input: parseArguments(call.function.arguments) });
@@ -68,7 +69,9 @@ function toImageBlock(url: string): Block {
   return { type: 'image', source: { type: 'url', url: image.url } };
 }
 
-/** Anthropic reads PDFs as `document` blocks; other inline files have no block to go in. */
-function isPdf(file: { mediaType: string } | undefined): boolean {
-  return file?.mediaType === 'application/pdf';
+/** Anthropic reads PDFs and plain text as `document` blocks; other inline files have no block to go in. */
+function toDocumentBlock(file: { mediaType: string; data: string } | undefined): Block | undefined {
+  if (file?.mediaType === 'application/pdf') return { type: 'document', source: { type: 'base64', media_type: file.mediaType, data: file.data } };
+  if (file?.mediaType === 'text/plain') return { type: 'document', source: { type: 'text', media_type: 'text/plain', data: Buffer.from(file.data, 'base64').toString('utf8') } };
+  return undefined;
 }

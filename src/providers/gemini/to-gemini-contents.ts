@@ -52,11 +52,11 @@ function toGeminiParts(message: ChatMessage, callNames: Map<string, string>, war
   for (const part of toParts(message.content)) {
     if (part.type === 'text') parts.push({ text: (part as { text: string }).text });
     else if (part.type === 'image_url') parts.push(toImagePart((part as { image_url: { url: string } }).image_url.url, warn));
-    else if (part.type === 'file' && readInlineFile(part)) {
-      // Gemini reads inline files (PDFs, audio, text) as inlineData of their own MIME type.
-      const file = readInlineFile(part)!;
-      parts.push({ inlineData: { mimeType: file.mediaType, data: file.data } });
-    } else warn({ type: 'unsupported', param: 'messages', detail: `content part of type "${part.type}" dropped` });
+    else {
+      const inline = part.type === 'file' ? toFilePart(part) : part.type === 'input_audio' ? toAudioPart(part) : undefined;
+      if (inline) parts.push(inline);
+      else warn({ type: 'unsupported', param: 'messages', detail: `content part of type "${part.type}" dropped` });
+    }
   }
   for (const call of message.tool_calls ?? []) parts.push({ functionCall: { name: call.function.name, args: parseArguments(call.function.arguments) } });
   return parts;
@@ -72,4 +72,17 @@ function toImagePart(url: string, warn: Warn): Part {
     warn({ type: 'defaulted', param: 'messages', detail: `image URL without a known extension sent as fileData with mimeType image/jpeg` });
   }
   return { fileData: { mimeType, fileUri: image.url } };
+}
+
+/** OpenAI's `input_audio` part (`{data, format: wav|mp3}`, base64) as Gemini inline audio. */
+function toAudioPart(part: { type: string } & Record<string, unknown>): Part | undefined {
+  const audio = part.input_audio as { data?: unknown; format?: unknown } | undefined;
+  if (typeof audio?.data !== 'string' || (audio.format !== 'wav' && audio.format !== 'mp3')) return undefined;
+  return { inlineData: { mimeType: audio.format === 'wav' ? 'audio/wav' : 'audio/mp3', data: audio.data } };
+}
+
+/** Gemini reads inline files (PDFs, text, audio) as inlineData of their own MIME type. */
+function toFilePart(part: { type: string } & Record<string, unknown>): Part | undefined {
+  const file = readInlineFile(part);
+  return file ? { inlineData: { mimeType: file.mediaType, data: file.data } } : undefined;
 }

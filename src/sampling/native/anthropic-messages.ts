@@ -126,13 +126,17 @@ function convertImage(block: Record<string, unknown>, path: string, context: Nat
   return undefined;
 }
 
-/** Only a base64 PDF has a canonical form (an OpenAI `file` part); text, URL and file-id documents are dropped. */
+/** Base64 PDFs and plain-text documents have a canonical form (an OpenAI `file` part); URL and file-id documents are dropped. */
 function convertDocument(block: Record<string, unknown>, path: string, context: NativeContext): ContentPart | undefined {
   const source = block.source;
   if (!isObject(source) || typeof source.type !== 'string') context.fail(`${path}.source`, 'expected a document source {type: "base64"|"text"|"url"|…}');
   if (source.type === 'base64' && source.media_type === 'application/pdf' && typeof source.data === 'string') {
     const filename = typeof block.title === 'string' ? block.title : 'document.pdf';
     return { type: 'file', file: { filename, file_data: toDataUrl('application/pdf', source.data) } };
+  }
+  if (source.type === 'text' && typeof source.data === 'string') {
+    const filename = typeof block.title === 'string' ? block.title : 'document.txt';
+    return { type: 'file', file: { filename, file_data: toDataUrl('text/plain', Buffer.from(source.data, 'utf8').toString('base64')) } };
   }
   context.drop(`content.document.source.${source.type}`);
   return undefined;

@@ -36,6 +36,28 @@ describe('chainproof check', () => {
     expect(strict.err()).toContain('missing API key: CP_CHECK_KEY');
   });
 
+  it('shows what each candidate will be sent, and the capability gaps `run` would disqualify it for', async () => {
+    const audio = JSON.stringify({ id: 'voice', request: { messages: [{ role: 'user', content: [{ type: 'text', text: 'What is said here?' }, { type: 'input_audio', input_audio: { data: 'UklGRg==', format: 'wav' } }] }] } });
+    const suite = [
+      'name: t',
+      'datasets: [{path: cases.jsonl}]',
+      'candidates:',
+      '  - {id: gpt, provider: openai, model: gpt-4o-audio-preview}',
+      '  - {id: claude, provider: anthropic, model: claude-sonnet-4-5}',
+      '  - {id: gemini, provider: gemini, model: gemini-2.5-flash}',
+    ].join('\n');
+    const dir = suiteDir(suite, [CASE('a'), audio]);
+    const io = captureIO(dir, {});
+    expect(await runCli(['check', 's.yaml'], io)).toBe(0);
+    expect(io.out()).toContain('✘ claude: cannot be sent part of the prompt as asked on 1 of 2 cases (content part of type "input_audio" dropped): `run` disqualifies it');
+    expect(io.out()).toContain('claude: max_tokens rewritten on 1 of 2 cases (warnings in the report)');
+    expect(io.out()).not.toMatch(/✘ (gpt|gemini)/);
+    const json = captureIO(dir, {});
+    await runCli(['check', 's.yaml', '--json'], json);
+    const requests = (JSON.parse(json.out()) as { requests: Array<{ candidate_id: string; gaps: Record<string, number> }> }).requests;
+    expect(requests.map((preview) => [preview.candidate_id, preview.gaps])).toEqual([['gpt', {}], ['claude', { content: 1 }], ['gemini', {}]]);
+  });
+
   it('exits 2 naming the file and line of a bad dataset line', async () => {
     const dir = suiteDir('name: t\ndatasets: [{path: cases.jsonl}]\ncandidates: [{id: a, provider: openai, model: gpt-4o-mini}]\n', [CASE('a'), '{"id": "b"}']);
     const io = captureIO(dir, { OPENAI_API_KEY: 'x' });

@@ -1,11 +1,15 @@
-/** `chainproof check <suite>`: validate a suite and every dataset line, estimate the cost; spend nothing. */
+/**
+ * `chainproof check <suite>`: validate a suite and every dataset line, estimate the cost, and show
+ * what each candidate's request builder will change (capability gaps first); spend nothing.
+ */
 import { UserInputError } from '../../core/errors.js';
 import { prepareRun } from '../../pipeline/prepare-run.js';
+import { previewRequests, type CandidatePreview } from '../../pipeline/preview-requests.js';
 import { readNumberFlag, type Command } from '../command.js';
 
 export const checkCommand: Command = {
   name: 'check',
-  summary: 'Validate a suite and its datasets and estimate the cost of a run, calling nothing',
+  summary: 'Validate a suite and its datasets, estimate the cost and preview each candidate\'s requests, calling nothing',
   usage: 'chainproof check <suite> [flags]',
   flags: {
     limit: { type: 'string', value: 'N', description: 'estimate for the first N cases only' },
@@ -27,6 +31,7 @@ export const checkCommand: Command = {
     });
     const { suite, cases } = prepared;
     const estimate = prepared.estimate!;
+    const previews = await previewRequests(cases.open(), suite.candidates, suite.run.stream);
     const budget = suite.run.budget_usd;
     const overBudget = budget !== undefined && estimate.expectedUsd > budget;
     if (args.values.json) {
@@ -44,6 +49,7 @@ export const checkCommand: Command = {
           over_budget: overBudget,
           missing_keys: prepared.missingKeys,
           simulated: prepared.simulated,
+          requests: previews,
         }) + '\n',
       );
       return overBudget ? 1 : 0;
@@ -62,8 +68,25 @@ export const checkCommand: Command = {
       ...(estimate.unpriced.length > 0 ? [`  no price for: ${estimate.unpriced.join(', ')} (set price: in the suite)`] : []),
       ...(budget !== undefined ? [`  budget: $${budget.toFixed(2)}${overBudget ? ' — the estimate is OVER the budget: `run` will refuse to start' : ''}`] : []),
       ...prepared.missingKeys.map((entry) => `! candidate "${entry.candidateId}" needs ${entry.variable}, which is not set`),
+      ...describePreviews(previews),
     ];
     io.stdout.write(lines.join('\n') + '\n');
     return overBudget ? 1 : 0;
   },
 };
+
+const GAP_NAMES: Record<string, string> = { response_format: 'response_format', tools: 'tools', content: 'part of the prompt' };
+
+/** What the request builders changed, per candidate; capability gaps first, marked. */
+function describePreviews(previews: CandidatePreview[]): string[] {
+  const lines: string[] = [];
+  for (const preview of previews) {
+    for (const [gap, count] of Object.entries(preview.gaps)) {
+      const example = preview.gap_examples[gap as keyof typeof preview.gap_examples];
+      lines.push(`  ✘ ${preview.candidate_id}: cannot be sent ${GAP_NAMES[gap] ?? gap} as asked on ${count} of ${preview.cases} cases${example ? ` (${example})` : ''}: \`run\` disqualifies it`);
+    }
+    const rewritten = Object.entries(preview.rewritten).filter(([param]) => !(param in preview.gaps) && !(param === 'messages' && 'content' in preview.gaps));
+    if (rewritten.length > 0) lines.push(`  ${preview.candidate_id}: ${rewritten.map(([param, count]) => `${param} rewritten on ${count}`).join(', ')} of ${preview.cases} cases (warnings in the report)`);
+  }
+  return lines.length > 0 ? ['', 'What each candidate will be sent (its request builder, no call made):', ...lines] : [];
+}

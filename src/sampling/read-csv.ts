@@ -4,7 +4,7 @@
  * bodies, properties) are parsed, including JSON whose quotes were doubled once more than CSV
  * needs — Helicone's export tool escapes `"` twice, so one CSV unquoting leaves `{""model"":…}`.
  *
- * Parsed by Papa Parse (the fastest streaming CSV parser measured here: 2.5× csv-parse on a 1 GB
+ * Parsed by Papa Parse (the fastest streaming CSV parser measured here: about 2× csv-parse on a 1 GB
  * log), in array mode so that blank lines and the line of every row stay known.
  */
 import type { Readable } from 'node:stream';
